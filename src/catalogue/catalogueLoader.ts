@@ -1,0 +1,128 @@
+/**
+ * Reads the national procedure catalogue interchange format (JSON Lines,
+ * optionally gzip-compressed; see shared/data/README.md) into procedures.
+ */
+import { readFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
+import { z } from 'zod';
+import { procedureEntrySchema, type ChannelKind, type Procedure, type ProcedureEntry } from './schema.js';
+import { KnowledgeError, describeIssues } from './knowledgeLoader.js';
+import { normalizeText } from '../language/normalize.js';
+
+const nullableText = z.string().nullable();
+
+/** One line of the interchange file. Unknown keys are ignored so newer exports still load. */
+export const catalogueRecordSchema = z.object({
+  code: z.string(),
+  name: z.string().min(1),
+  url: z.string(),
+  levels: z.array(z.string()),
+  field: z.string(),
+  kind: z.string().optional(),
+  audience: z.array(z.string()).default([]),
+  authority: z.string().default(''),
+  agency: z.string().default(''),
+  receivingAddress: nullableText.default(null),
+  steps: z.array(z.string()).default([]),
+  channels: z.array(
+    z.object({
+      channel: z.enum(['Trực tiếp', 'Trực tuyến', 'Dịch vụ bưu chính']),
+      time: nullableText,
+      fee: nullableText,
+      note: nullableText,
+    }),
+  ),
+  documentGroups: z.array(
+    z.object({
+      case: nullableText,
+      documents: z.array(z.object({ name: z.string(), template: nullableText, copies: nullableText })),
+    }),
+  ),
+  legalBasis: z.array(z.object({ title: z.string(), number: nullableText.optional() })).default([]),
+  conditions: nullableText.default(null),
+  result: nullableText.default(null),
+  relatedProcedures: nullableText.optional(),
+  decision: z.string().optional(),
+});
+export type CatalogueRecord = z.infer<typeof catalogueRecordSchema>;
+
+const CHANNELS: Record<CatalogueRecord['channels'][number]['channel'], ChannelKind> = {
+  'Trực tiếp': 'in-person',
+  'Trực tuyến': 'online',
+  'Dịch vụ bưu chính': 'post',
+};
+
+const KNOWN_LEVELS = new Set(['Cấp bộ', 'Cấp tỉnh', 'Cấp xã', 'Cơ quan khác']);
+
+/** Maps one interchange record onto our entry shape (before validation). */
+export function entryFromRecord(record: CatalogueRecord): ProcedureEntry {
+  const blankToUndefined = (s: string | null | undefined) => (s && s.trim() ? s.trim() : undefined);
+  const levels = record.levels.filter((l) => KNOWN_LEVELS.has(l)) as ProcedureEntry['levels'];
+  return {
+    code: record.code,
+    name: record.name.trim(),
+    field: record.field.trim() || 'Chưa phân loại',
+    levels: levels.length > 0 ? levels : ['Cơ quan khác'],
+    agency: blankToUndefined(record.agency) ?? blankToUndefined(record.authority),
+    where: blankToUndefined(record.receivingAddress),
+    channels: record.channels.map((c) => ({
+      channel: CHANNELS[c.channel],
+      // The portal sometimes gives a bare number with no unit: say so rather than guess one.
+      time: c.time && /^\d+$/.test(c.time.trim()) ? `${c.time.trim()} (không ghi đơn vị)` : blankToUndefined(c.time) ?? null,
+      fee: blankToUndefined(c.fee) ?? null,
+      note: blankToUndefined(c.note) ?? null,
+    })),
+    online: {
+      level: record.channels.some((c) => c.channel === 'Trực tuyến') ? 'unspecified' : 'none',
+      url: null,
+    },
+    documentGroups: record.documentGroups
+      .map((g) => ({
+        case: blankToUndefined(g.case) ?? null,
+        documents: g.documents
+          .filter((d) => d.name.trim())
+          .map((d) => ({ name: d.name.trim(), copies: blankToUndefined(d.copies) ?? null, form: blankToUndefined(d.template) ?? null })),
+      }))
+      .filter((g) => g.documents.length > 0),
+    steps: record.steps.map((s) => s.trim()).filter(Boolean),
+    conditions: blankToUndefined(record.conditions) ?? null,
+    result: blankToUndefined(record.result) ?? null,
+    legalBasis: record.legalBasis
+      .filter((l) => l.title.trim())
+      .map((l) => ({ title: l.title.trim(), number: blankToUndefined(l.number) ?? null })),
+    sourceUrl: record.url,
+  };
+}
+
+/** Loads a `.jsonl` or `.jsonl.gz` catalogue file. Every bad line is reported with its number. */
+export async function loadCatalogueFile(file: string): Promise<Procedure[]> {
+  const raw = await readFile(file);
+  const body = normalizeText((file.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8'));
+  const procedures: Procedure[] = [];
+  const problems: string[] = [];
+  body.split('\n').forEach((line, index) => {
+    if (!line.trim()) return;
+    const at = `dòng ${index + 1}`;
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch {
+      problems.push(`${at}: không phải JSON hợp lệ`);
+      return;
+    }
+    const record = catalogueRecordSchema.safeParse(json);
+    if (!record.success) {
+      problems.push(...describeIssues(record.error).map((m) => `${at}: ${m}`));
+      return;
+    }
+    const entry = procedureEntrySchema.safeParse(entryFromRecord(record.data));
+    if (!entry.success) {
+      problems.push(...describeIssues(entry.error).map((m) => `${at} (${record.data.code}): ${m}`));
+      return;
+    }
+    const id = entry.data.code ?? record.data.code;
+    procedures.push({ ...entry.data, id, origin: { kind: 'catalogue', path: file, declared: [] } });
+  });
+  if (problems.length > 0) throw new KnowledgeError(file, problems.slice(0, 50));
+  return procedures;
+}

@@ -1,0 +1,110 @@
+/**
+ * Retrieval quality on a labelled question set. A result is right when its
+ * code, or one of its declared alternates, is among the question's codes.
+ */
+import type { Catalogue } from './catalogue.js';
+import type { Procedure } from './schema.js';
+import type { SearchVerdict } from './verdict.js';
+
+export interface LabelledQuestion {
+  id: string;
+  question: string;
+  codes: string[];
+  style?: string;
+  aspect?: string;
+}
+
+export function parseQuestions(tsv: string): LabelledQuestion[] {
+  const [header, ...rows] = tsv.split(/\r?\n/).filter((l) => l.trim());
+  const columns = (header ?? '').split('\t');
+  const col = (name: string) => columns.indexOf(name);
+  if (col('question') < 0 || col('codes') < 0) throw new Error('Tệp câu hỏi cần các cột "question" và "codes"');
+  return rows.map((row, i) => {
+    const cells = row.split('\t');
+    const get = (name: string) => (col(name) >= 0 ? cells[col(name)]?.trim() : undefined);
+    return {
+      id: get('id') ?? String(i + 1),
+      question: get('question') ?? '',
+      codes: (get('codes') ?? '').split(/\s+/).filter(Boolean),
+      style: get('style'),
+      aspect: get('aspect'),
+    };
+  });
+}
+
+interface Outcome {
+  question: LabelledQuestion;
+  rank: number | undefined;
+  verdict: SearchVerdict['kind'];
+  top: string | undefined;
+}
+
+export interface Tally {
+  n: number;
+  top1: number;
+  top3: number;
+  mrr: number;
+  verdicts: Record<SearchVerdict['kind'], number>;
+}
+
+export interface EvaluationReport {
+  overall: Tally;
+  byStyle: Map<string, Tally>;
+  byAspect: Map<string, Tally>;
+  outcomes: Outcome[];
+}
+
+const isRight = (p: Procedure, codes: string[]) => codes.includes(p.id) || p.alternates.some((a) => codes.includes(a));
+
+export function evaluate(catalogue: Catalogue, questions: LabelledQuestion[]): EvaluationReport {
+  const outcomes = questions.map((question): Outcome => {
+    const verdict = catalogue.search(question.question, { top: 10 });
+    const index = verdict.ranked.findIndex((r) => isRight(r.procedure, question.codes));
+    return { question, rank: index >= 0 ? index + 1 : undefined, verdict: verdict.kind, top: verdict.ranked[0]?.procedure.id };
+  });
+  const group = (key: (q: LabelledQuestion) => string | undefined) => {
+    const groups = new Map<string, Outcome[]>();
+    for (const o of outcomes) {
+      const k = key(o.question);
+      if (k) groups.set(k, [...(groups.get(k) ?? []), o]);
+    }
+    return new Map([...groups].sort().map(([k, v]) => [k, tally(v)]));
+  };
+  return { overall: tally(outcomes), byStyle: group((q) => q.style), byAspect: group((q) => q.aspect), outcomes };
+}
+
+function tally(outcomes: Outcome[]): Tally {
+  const n = outcomes.length || 1;
+  const verdicts = { match: 0, ambiguous: 0, none: 0 };
+  outcomes.forEach((o) => verdicts[o.verdict]++);
+  return {
+    n: outcomes.length,
+    top1: outcomes.filter((o) => o.rank === 1).length / n,
+    top3: outcomes.filter((o) => o.rank !== undefined && o.rank <= 3).length / n,
+    mrr: outcomes.reduce((s, o) => s + (o.rank ? 1 / o.rank : 0), 0) / n,
+    verdicts,
+  };
+}
+
+export function formatReport(r: EvaluationReport, opts: { file: string; sources: string[]; misses: boolean }): string {
+  const pct = (x: number) => x.toFixed(3);
+  const row = (label: string, t: Tally) =>
+    `| ${label.padEnd(14)} | ${String(t.n).padStart(4)} | ${pct(t.top1)} | ${pct(t.top3)} | ${pct(t.mrr)} | ${pct(t.verdicts.match / (t.n || 1))} | ${pct(t.verdicts.ambiguous / (t.n || 1))} | ${pct(t.verdicts.none / (t.n || 1))} |`;
+  const lines = [
+    `Questions: ${opts.file}`,
+    `Knowledge: ${opts.sources.join(', ')}`,
+    '',
+    '| group          |    n | top-1 | top-3 | MRR@10 | match | ambiguous | none |',
+    '|----------------|-----:|------:|------:|-------:|------:|----------:|-----:|',
+    row('all', r.overall),
+    ...[...r.byStyle].map(([k, t]) => row(`style:${k}`, t)),
+    ...[...r.byAspect].map(([k, t]) => row(`aspect:${k}`, t)),
+  ];
+  if (opts.misses) {
+    lines.push('', 'Misses (rank ≠ 1):');
+    for (const o of r.outcomes.filter((o) => o.rank !== 1)) {
+      lines.push(`  ${o.question.id} [${o.verdict}, rank ${o.rank ?? '-'}; top ${o.top ?? '-'}; want ${o.question.codes.join(' ')}] ${o.question.question.slice(0, 110)}`);
+    }
+  }
+  return lines.join('\n');
+}

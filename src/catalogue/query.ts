@@ -1,0 +1,115 @@
+/**
+ * From analysed text to weighted search terms: function words dropped,
+ * misspellings resolved against the index vocabulary (exact, phonetic, then
+ * fuzzy with the neighbouring syllable as context), syllable pairs added.
+ */
+import type { AnalyzedText, Segment, Token } from '../language/analyze.js';
+import { bigram, phoneticBigram, phoneticUnigram, unigram } from './terms.js';
+
+/** Pairs say more than single syllables: "khai sinh" is a procedure, "sinh" is not. */
+export const PAIR_WEIGHT = 1.6;
+/** Common words ("giấy", "làm") count little on their own. */
+export const WEAK_WEIGHT = 0.15;
+/** A spelling met only through its phonetic key. */
+export const PHONETIC_WEIGHT = 0.8;
+/** A syllable replaced by a typo correction. */
+export const CORRECTED_WEIGHT = 0.7;
+
+export interface QueryTerm {
+  term: string;
+  weight: number;
+}
+
+/** A content word of the question; a document "covers" it when it holds any of its terms. */
+export interface Concept {
+  folded: string;
+  terms: string[];
+  idf: number;
+}
+
+export interface Query {
+  analyzed: AnalyzedText;
+  terms: QueryTerm[];
+  concepts: Concept[];
+}
+
+export interface Vocabulary {
+  has(term: string): boolean;
+  idf(term: string): number;
+  readonly maxIdf: number;
+  readonly ambiguousFolded: ReadonlySet<string>;
+  readonly typos: { candidates(word: string): string[] };
+}
+
+interface Resolved {
+  token: Token;
+  /** The folded syllable used for matching (a correction when misspelt). */
+  folded: string;
+  unigram: string;
+  weight: number;
+  known: boolean;
+}
+
+function resolve(tokens: readonly Token[], index: Vocabulary): Array<Resolved | undefined> {
+  const isStop = (t: Token) => t.stop === 'stop' || (t.stop === 'maybe' && !index.ambiguousFolded.has(t.folded));
+  return tokens.map((token, i) => {
+    if (isStop(token)) return undefined;
+    const f = token.folded;
+    if (index.has(unigram(f))) return { token, folded: f, unigram: unigram(f), weight: 1, known: true };
+    if (index.has(phoneticUnigram(f))) return { token, folded: f, unigram: phoneticUnigram(f), weight: PHONETIC_WEIGHT, known: true };
+    const candidates = /^[a-z]{2,}$/.test(f) ? index.typos.candidates(f) : [];
+    if (candidates.length > 0) {
+      const prev = tokens[i - 1]?.folded;
+      const next = tokens[i + 1]?.folded;
+      const inContext = candidates.find(
+        (c) => (prev !== undefined && index.has(bigram(prev, c))) || (next !== undefined && index.has(bigram(c, next))),
+      );
+      const c = inContext ?? candidates[0]!;
+      return { token, folded: c, unigram: unigram(c), weight: CORRECTED_WEIGHT, known: true };
+    }
+    return { token, folded: f, unigram: unigram(f), weight: 1, known: false };
+  });
+}
+
+export function buildQuery(analyzed: AnalyzedText, index: Vocabulary): Query {
+  const weights = new Map<string, number>();
+  const add = (term: string, weight: number) => {
+    if (weight > (weights.get(term) ?? 0)) weights.set(term, weight);
+  };
+  const concepts = new Map<string, Concept>();
+  const synonymTerms = new Map<string, string[]>();
+
+  const resolvedSegments = analyzed.segments.map((segment) => ({ segment, resolved: resolve(segment.tokens, index) }));
+  for (const { segment, resolved } of resolvedSegments) {
+    resolved.forEach((r, i) => {
+      if (!r) return;
+      add(r.unigram, segment.weight * r.weight * (r.token.weak ? WEAK_WEIGHT : 1));
+      const prev = resolved[i - 1];
+      if (!prev) return;
+      const weight = segment.weight * PAIR_WEIGHT * Math.min(prev.weight, r.weight);
+      const pair = bigram(prev.folded, r.folded);
+      if (index.has(pair)) add(pair, weight);
+      else {
+        const phonetic = phoneticBigram(prev.folded, r.folded);
+        if (index.has(phonetic)) add(phonetic, weight * PHONETIC_WEIGHT);
+      }
+    });
+    if (segment.origin === 'synonym') recordSynonym(segment, resolved, synonymTerms);
+  }
+
+  for (const { segment, resolved } of resolvedSegments) {
+    if (segment.origin !== 'typed') continue;
+    for (const r of resolved) {
+      if (!r || r.token.weak || concepts.has(r.folded)) continue;
+      const terms = [r.unigram, unigram(r.folded), ...(synonymTerms.get(r.token.folded) ?? [])];
+      concepts.set(r.folded, { folded: r.folded, terms, idf: r.known ? index.idf(r.unigram) : index.maxIdf });
+    }
+  }
+  return { analyzed, terms: [...weights].map(([term, weight]) => ({ term, weight })), concepts: [...concepts.values()] };
+}
+
+/** The words a synonym stands for are covered when its official wording is present. */
+function recordSynonym(segment: Segment, resolved: Array<Resolved | undefined>, into: Map<string, string[]>): void {
+  const official = resolved.filter((r): r is Resolved => !!r && !r.token.weak).map((r) => r.unigram);
+  for (const word of segment.from ?? []) into.set(word, [...(into.get(word) ?? []), ...official]);
+}

@@ -1,0 +1,165 @@
+/**
+ * The procedure search index: BM25F over weighted fields (names and aliases
+ * far above body text), with Vietnamese syllable pairs, phonetic fallbacks and
+ * typo correction. Built once at start-up; answers a typed verdict.
+ */
+import { analyze, classify, type AnalyzedText, type Token } from '../language/analyze.js';
+import type { Lexicon } from '../language/lexicon.js';
+import { syllables } from '../language/normalize.js';
+import type { Procedure } from './schema.js';
+import { INDEX_FIELDS } from './fields.js';
+import { buildQuery, type QueryTerm } from './query.js';
+import { documentTerms } from './terms.js';
+import { TypoCorrector } from './typo.js';
+import { decide, type Ranked, type SearchVerdict } from './verdict.js';
+
+export type { Ranked, SearchVerdict } from './verdict.js';
+
+/** BM25 saturation: how fast repeated evidence stops adding up. */
+const K1 = 1.2;
+
+interface Postings {
+  docs: Int32Array;
+  weights: Float32Array;
+  idf: number;
+}
+
+export interface SearchOptions {
+  /** How many ranked results to keep (default 10). */
+  top?: number;
+}
+
+export class SearchIndex {
+  private readonly postings = new Map<string, Postings>();
+  /** Folded forms that are content words somewhere, though they fold like a function word ("the" ← "thẻ"). */
+  readonly ambiguousFolded = new Set<string>();
+  readonly typos: TypoCorrector;
+  readonly maxIdf: number;
+
+  private constructor(
+    readonly procedures: readonly Procedure[],
+    readonly lexicon: Lexicon,
+    postings: Map<string, { docs: number[]; weights: number[] }>,
+    vocabulary: Set<string>,
+  ) {
+    const n = procedures.length;
+    let maxIdf = 0;
+    for (const [term, p] of postings) {
+      const idf = Math.log(1 + (n - p.docs.length + 0.5) / (p.docs.length + 0.5));
+      maxIdf = Math.max(maxIdf, idf);
+      this.postings.set(term, { docs: Int32Array.from(p.docs), weights: Float32Array.from(p.weights), idf });
+    }
+    this.maxIdf = maxIdf;
+    this.typos = new TypoCorrector(vocabulary);
+  }
+
+  static build(procedures: readonly Procedure[], lexicon: Lexicon): SearchIndex {
+    const fieldStats = INDEX_FIELDS.map(() => ({ total: 0 }));
+    const perDoc: Array<Array<Map<string, number>>> = [];
+    const vocabulary = new Set<string>();
+    const ambiguous = new Set<string>();
+    const tokenCache = new Map<string, Token>();
+    const tokenOf = (word: string) => {
+      let t = tokenCache.get(word);
+      if (!t) tokenCache.set(word, (t = classify(word, lexicon)));
+      return t;
+    };
+
+    for (const procedure of procedures) {
+      const fields = INDEX_FIELDS.map((field, fi) => {
+        const counts = new Map<string, number>();
+        for (const text of field.texts(procedure)) {
+          if (!text) continue;
+          const tokens = syllables(text).map(tokenOf);
+          for (const t of tokens) {
+            if (t.stop === 'none') {
+              vocabulary.add(t.folded);
+              if (lexicon.foldedStopWords.has(t.folded)) ambiguous.add(t.folded);
+            }
+          }
+          for (const term of documentTerms(tokens, field.phonetic)) counts.set(term, (counts.get(term) ?? 0) + 1);
+          fieldStats[fi]!.total += tokens.length;
+        }
+        return counts;
+      });
+      perDoc.push(fields);
+    }
+
+    const n = Math.max(procedures.length, 1);
+    const avgLength = fieldStats.map((s) => Math.max(s.total / n, 1));
+    const postings = new Map<string, { docs: number[]; weights: number[] }>();
+    perDoc.forEach((fields, doc) => {
+      const combined = new Map<string, number>();
+      fields.forEach((counts, fi) => {
+        const field = INDEX_FIELDS[fi]!;
+        let length = 0;
+        for (const c of counts.values()) length += c;
+        const norm = 1 - field.b + field.b * (length / avgLength[fi]!);
+        for (const [term, count] of counts) combined.set(term, (combined.get(term) ?? 0) + (field.weight * count) / norm);
+      });
+      for (const [term, weight] of combined) {
+        let p = postings.get(term);
+        if (!p) postings.set(term, (p = { docs: [], weights: [] }));
+        p.docs.push(doc);
+        p.weights.push(weight);
+      }
+    });
+    const index = new SearchIndex(procedures, lexicon, postings, vocabulary);
+    ambiguous.forEach((f) => index.ambiguousFolded.add(f));
+    return index;
+  }
+
+  has(term: string): boolean {
+    return this.postings.has(term);
+  }
+
+  idf(term: string): number {
+    return this.postings.get(term)?.idf ?? this.maxIdf;
+  }
+
+  /** Weight of `term` in `doc`, 0 when absent (postings are sorted by doc). */
+  weightIn(term: string, doc: number): number {
+    const p = this.postings.get(term);
+    if (!p) return 0;
+    let lo = 0;
+    let hi = p.docs.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const d = p.docs[mid]!;
+      if (d === doc) return p.weights[mid]!;
+      if (d < doc) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return 0;
+  }
+
+  analyze(text: string): AnalyzedText {
+    return analyze(text, this.lexicon);
+  }
+
+  search(text: string, options: SearchOptions = {}): SearchVerdict {
+    const analyzed = this.analyze(text);
+    const query = buildQuery(analyzed, this);
+    const ranked = this.rank(query.terms, options.top ?? 10);
+    return decide(ranked, query, this);
+  }
+
+  /** BM25F accumulation over the query terms' postings. */
+  private rank(terms: readonly QueryTerm[], top: number): Ranked[] {
+    const scores = new Float64Array(this.procedures.length);
+    const touched: number[] = [];
+    for (const { term, weight } of terms) {
+      const p = this.postings.get(term);
+      if (!p) continue;
+      const factor = p.idf * weight;
+      for (let i = 0; i < p.docs.length; i++) {
+        const doc = p.docs[i]!;
+        const w = p.weights[i]!;
+        if (scores[doc] === 0) touched.push(doc);
+        scores[doc]! += (factor * w * (K1 + 1)) / (K1 + w);
+      }
+    }
+    touched.sort((a, b) => scores[b]! - scores[a]! || a - b);
+    return touched.slice(0, top).map((doc) => ({ procedure: this.procedures[doc]!, doc, score: scores[doc]! }));
+  }
+}

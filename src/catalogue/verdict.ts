@@ -1,0 +1,74 @@
+/**
+ * From a ranking to a verdict the dialogs can act on: one procedure, a short
+ * list to choose from, or an honest "nothing fits". Scores are BM25F sums
+ * (higher is better, unbounded); coverage is the share of the question's
+ * content words, weighted by rarity, that the procedure's text contains.
+ */
+import type { Procedure } from './schema.js';
+import type { Query } from './query.js';
+import { fold } from '../language/normalize.js';
+
+export interface Ranked {
+  procedure: Procedure;
+  doc: number;
+  score: number;
+}
+
+export type SearchVerdict =
+  | { kind: 'match'; procedure: Procedure; score: number; coverage: number; ranked: Ranked[] }
+  | { kind: 'ambiguous'; candidates: Ranked[]; coverage: number; ranked: Ranked[] }
+  | { kind: 'none'; coverage: number; ranked: Ranked[] };
+
+/** Below this coverage the best procedure misses most of what was asked: nothing fits. */
+export const NONE_COVERAGE = 0.45;
+/** From this coverage on, and clear of the runner-up, the best procedure is the answer. */
+export const MATCH_COVERAGE = 0.7;
+/** The runner-up must score under this share of the best for a clear match. */
+export const MATCH_MARGIN = 0.8;
+/** Candidates offered for a choice score at least this share of the best. */
+export const CANDIDATE_SHARE = 0.6;
+export const MAX_CANDIDATES = 5;
+
+export interface CoverageSource {
+  weightIn(term: string, doc: number): number;
+}
+
+export function coverage(query: Query, doc: number, index: CoverageSource): number {
+  let total = 0;
+  let covered = 0;
+  for (const concept of query.concepts) {
+    total += concept.idf;
+    if (concept.terms.some((t) => index.weightIn(t, doc) > 0)) covered += concept.idf;
+  }
+  return total === 0 ? 0 : covered / total;
+}
+
+/** The same procedure at another level, or a listed variant, is not a rival. */
+export function areSiblings(a: Procedure, b: Procedure): boolean {
+  return a.alternates.includes(b.id) || b.alternates.includes(a.id) || baseName(a) === baseName(b);
+}
+
+/** The name without level remarks: "Cấp hộ chiếu (thực hiện tại cấp tỉnh)" → "cap ho chieu". */
+export function baseName(p: Procedure): string {
+  return fold(p.name)
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/\b(tai |thuc hien tai )?cap (xa|tinh|huyen|bo|trung uong)\b/g, ' ')
+    .replace(/^thu tuc /, '')
+    .replace(/[^a-z0-9 ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function decide(ranked: Ranked[], query: Query, index: CoverageSource): SearchVerdict {
+  const best = ranked[0];
+  if (!best) return { kind: 'none', coverage: 0, ranked };
+  const cov = coverage(query, best.doc, index);
+  if (cov < NONE_COVERAGE) return { kind: 'none', coverage: cov, ranked };
+  const rivals = ranked.slice(1).filter((r) => !areSiblings(best.procedure, r.procedure));
+  const clear = !rivals[0] || rivals[0].score < best.score * MATCH_MARGIN;
+  if (cov >= MATCH_COVERAGE && clear) {
+    return { kind: 'match', procedure: best.procedure, score: best.score, coverage: cov, ranked };
+  }
+  const candidates = [best, ...rivals.filter((r) => r.score >= best.score * CANDIDATE_SHARE)].slice(0, MAX_CANDIDATES);
+  return { kind: 'ambiguous', candidates, coverage: cov, ranked };
+}

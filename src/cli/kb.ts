@@ -1,0 +1,47 @@
+/**
+ * Knowledge administration: `npm run kb -- validate [PATH...]`, `npm run kb -- stats [PATH...]`.
+ */
+import { loadSources } from '../catalogue/sources.js';
+import { AggregateKnowledgeError, KnowledgeError } from '../catalogue/knowledgeLoader.js';
+import { knowledgeStats, formatStats } from '../catalogue/stats.js';
+
+const DEFAULT_PATH = 'knowledge';
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const paths = rest.filter((a) => !a.startsWith('--'));
+  const sources = paths.length > 0 ? paths : [DEFAULT_PATH];
+  switch (command) {
+    case 'validate': {
+      const procedures = await loadSources(sources);
+      console.log(`OK: ${procedures.length} thủ tục hợp lệ (${sources.join(', ')})`);
+      return 0;
+    }
+    case 'stats': {
+      const procedures = await loadSources(sources);
+      const maxAgeDays = Number(flag(rest, '--max-age-days') ?? 365);
+      console.log(formatStats(knowledgeStats(procedures, { now: new Date(), maxAgeDays })));
+      return 0;
+    }
+    default:
+      console.error('Cách dùng: npm run kb -- validate [PATH...] | stats [PATH...] [--max-age-days N]');
+      return 2;
+  }
+}
+
+function flag(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof KnowledgeError || error instanceof AggregateKnowledgeError) {
+      console.error(`Lỗi dữ liệu thủ tục:\n${error.message}`);
+    } else {
+      console.error(error);
+    }
+    process.exit(1);
+  },
+);

@@ -31,6 +31,8 @@ export interface Query {
   analyzed: AnalyzedText;
   terms: QueryTerm[];
   concepts: Concept[];
+  /** Every folded syllable the question uses (corrections and synonyms included). */
+  words: string[];
 }
 
 export interface Vocabulary {
@@ -51,7 +53,7 @@ interface Resolved {
 }
 
 function resolve(tokens: readonly Token[], index: Vocabulary): Array<Resolved | undefined> {
-  const isStop = (t: Token) => t.stop === 'stop' || (t.stop === 'maybe' && !index.ambiguousFolded.has(t.folded));
+  const isStop = (t: Token) => t.stop === 'stop' || t.stop === 'cue' || (t.stop === 'maybe' && !index.ambiguousFolded.has(t.folded));
   return tokens.map((token, i) => {
     if (isStop(token)) return undefined;
     const f = token.folded;
@@ -80,6 +82,7 @@ export function buildQuery(analyzed: AnalyzedText, index: Vocabulary): Query {
   const synonymTerms = new Map<string, string[]>();
 
   const resolvedSegments = analyzed.segments.map((segment) => ({ segment, resolved: resolve(segment.tokens, index) }));
+  const words = resolvedSegments.flatMap(({ resolved }) => resolved.flatMap((r) => (r ? [r.folded, r.token.folded] : [])));
   for (const { segment, resolved } of resolvedSegments) {
     resolved.forEach((r, i) => {
       if (!r) return;
@@ -105,7 +108,7 @@ export function buildQuery(analyzed: AnalyzedText, index: Vocabulary): Query {
       concepts.set(r.folded, { folded: r.folded, terms, idf: r.known ? index.idf(r.unigram) : index.maxIdf });
     }
   }
-  return { analyzed, terms: [...weights].map(([term, weight]) => ({ term, weight })), concepts: [...concepts.values()] };
+  return { analyzed, terms: [...weights].map(([term, weight]) => ({ term, weight })), concepts: [...concepts.values()], words };
 }
 
 /** The words a synonym stands for are covered when its official wording is present. */

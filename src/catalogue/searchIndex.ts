@@ -8,8 +8,8 @@ import type { Lexicon } from '../language/lexicon.js';
 import { syllables } from '../language/normalize.js';
 import type { Procedure } from './schema.js';
 import { INDEX_FIELDS } from './fields.js';
-import { buildQuery, type QueryTerm } from './query.js';
-import { documentTerms } from './terms.js';
+import { buildQuery, type Query } from './query.js';
+import { documentTerms, unigram } from './terms.js';
 import { TypoCorrector } from './typo.js';
 import { decide, type Ranked, type SearchVerdict } from './verdict.js';
 
@@ -17,6 +17,15 @@ export type { Ranked, SearchVerdict } from './verdict.js';
 
 /** BM25 saturation: how fast repeated evidence stops adding up. */
 const K1 = 1.2;
+/**
+ * Name fit: the share of a procedure's name (or best alias), weighted by
+ * rarity, that the question mentions. A candidate keeps NAME_FIT_FLOOR of its
+ * score however little of its name was asked, and gains the rest with the fit:
+ * "đăng ký kết hôn" then beats "đăng ký kết hôn có yếu tố nước ngoài".
+ */
+const NAME_FIT_FLOOR = 0.55;
+/** How many BM25 leaders are re-scored by name fit. */
+const RERANK_DEPTH = 40;
 
 interface Postings {
   docs: Int32Array;
@@ -31,6 +40,8 @@ export interface SearchOptions {
 
 export class SearchIndex {
   private readonly postings = new Map<string, Postings>();
+  /** Per procedure: the folded content syllables of its name and of each alias. */
+  private readonly names: string[][][];
   /** Folded forms that are content words somewhere, though they fold like a function word ("the" ← "thẻ"). */
   readonly ambiguousFolded = new Set<string>();
   readonly typos: TypoCorrector;
@@ -41,7 +52,9 @@ export class SearchIndex {
     readonly lexicon: Lexicon,
     postings: Map<string, { docs: number[]; weights: number[] }>,
     vocabulary: Set<string>,
+    names: string[][][],
   ) {
+    this.names = names;
     const n = procedures.length;
     let maxIdf = 0;
     for (const [term, p] of postings) {
@@ -56,6 +69,7 @@ export class SearchIndex {
   static build(procedures: readonly Procedure[], lexicon: Lexicon): SearchIndex {
     const fieldStats = INDEX_FIELDS.map(() => ({ total: 0 }));
     const perDoc: Array<Array<Map<string, number>>> = [];
+    const names: string[][][] = [];
     const vocabulary = new Set<string>();
     const ambiguous = new Set<string>();
     const tokenCache = new Map<string, Token>();
@@ -83,6 +97,12 @@ export class SearchIndex {
         return counts;
       });
       perDoc.push(fields);
+      names.push(
+        [procedure.name, procedure.officialName, ...procedure.aliases]
+          .filter((t): t is string => !!t)
+          .map((t) => syllables(t).map(tokenOf).filter((k) => k.stop === 'none' && !k.weak).map((k) => k.folded))
+          .filter((t) => t.length > 0),
+      );
     }
 
     const n = Math.max(procedures.length, 1);
@@ -104,7 +124,7 @@ export class SearchIndex {
         p.weights.push(weight);
       }
     });
-    const index = new SearchIndex(procedures, lexicon, postings, vocabulary);
+    const index = new SearchIndex(procedures, lexicon, postings, vocabulary, names);
     ambiguous.forEach((f) => index.ambiguousFolded.add(f));
     return index;
   }
@@ -138,17 +158,20 @@ export class SearchIndex {
   }
 
   search(text: string, options: SearchOptions = {}): SearchVerdict {
-    const analyzed = this.analyze(text);
+    return this.searchAnalyzed(this.analyze(text), options);
+  }
+
+  searchAnalyzed(analyzed: AnalyzedText, options: SearchOptions = {}): SearchVerdict {
     const query = buildQuery(analyzed, this);
-    const ranked = this.rank(query.terms, options.top ?? 10);
+    const ranked = this.rank(query, options.top ?? 10);
     return decide(ranked, query, this);
   }
 
-  /** BM25F accumulation over the query terms' postings. */
-  private rank(terms: readonly QueryTerm[], top: number): Ranked[] {
+  /** BM25F accumulation over the query terms' postings, then the leaders re-scored by name fit. */
+  private rank(query: Query, top: number): Ranked[] {
     const scores = new Float64Array(this.procedures.length);
     const touched: number[] = [];
-    for (const { term, weight } of terms) {
+    for (const { term, weight } of query.terms) {
       const p = this.postings.get(term);
       if (!p) continue;
       const factor = p.idf * weight;
@@ -160,6 +183,27 @@ export class SearchIndex {
       }
     }
     touched.sort((a, b) => scores[b]! - scores[a]! || a - b);
-    return touched.slice(0, top).map((doc) => ({ procedure: this.procedures[doc]!, doc, score: scores[doc]! }));
+    const asked = new Set(query.words);
+    return touched
+      .slice(0, Math.max(top, RERANK_DEPTH))
+      .map((doc) => ({ procedure: this.procedures[doc]!, doc, score: scores[doc]! * (NAME_FIT_FLOOR + (1 - NAME_FIT_FLOOR) * this.nameFit(doc, asked)) }))
+      .sort((a, b) => b.score - a.score || a.doc - b.doc)
+      .slice(0, top);
+  }
+
+  /** The best share, over the name and aliases, of rare name syllables the question mentions. */
+  private nameFit(doc: number, asked: ReadonlySet<string>): number {
+    let best = 0;
+    for (const name of this.names[doc] ?? []) {
+      let total = 0;
+      let hit = 0;
+      for (const word of name) {
+        const idf = this.idf(unigram(word));
+        total += idf;
+        if (asked.has(word)) hit += idf;
+      }
+      if (total > 0) best = Math.max(best, hit / total);
+    }
+    return best;
   }
 }

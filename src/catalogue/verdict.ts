@@ -14,10 +14,17 @@ export interface Ranked {
   score: number;
 }
 
+interface VerdictBase {
+  coverage: number;
+  ranked: Ranked[];
+  /** False when the question names no procedure at all ("còn lệ phí thì sao?"). */
+  topical: boolean;
+}
+
 export type SearchVerdict =
-  | { kind: 'match'; procedure: Procedure; score: number; coverage: number; ranked: Ranked[] }
-  | { kind: 'ambiguous'; candidates: Ranked[]; coverage: number; ranked: Ranked[] }
-  | { kind: 'none'; coverage: number; ranked: Ranked[] };
+  | (VerdictBase & { kind: 'match'; procedure: Procedure; score: number })
+  | (VerdictBase & { kind: 'ambiguous'; candidates: Ranked[] })
+  | (VerdictBase & { kind: 'none' });
 
 /** Below this coverage the best procedure misses most of what was asked: nothing fits. */
 export const NONE_COVERAGE = 0.45;
@@ -60,15 +67,16 @@ export function baseName(p: Procedure): string {
 }
 
 export function decide(ranked: Ranked[], query: Query, index: CoverageSource): SearchVerdict {
+  const topical = query.concepts.length > 0;
   const best = ranked[0];
-  if (!best) return { kind: 'none', coverage: 0, ranked };
+  if (!best || !topical) return { kind: 'none', coverage: 0, ranked, topical };
   const cov = coverage(query, best.doc, index);
-  if (cov < NONE_COVERAGE) return { kind: 'none', coverage: cov, ranked };
+  if (cov < NONE_COVERAGE) return { kind: 'none', coverage: cov, ranked, topical };
   const rivals = ranked.slice(1).filter((r) => !areSiblings(best.procedure, r.procedure));
   const clear = !rivals[0] || rivals[0].score < best.score * MATCH_MARGIN;
   if (cov >= MATCH_COVERAGE && clear) {
-    return { kind: 'match', procedure: best.procedure, score: best.score, coverage: cov, ranked };
+    return { kind: 'match', procedure: best.procedure, score: best.score, coverage: cov, ranked, topical };
   }
   const candidates = [best, ...rivals.filter((r) => r.score >= best.score * CANDIDATE_SHARE)].slice(0, MAX_CANDIDATES);
-  return { kind: 'ambiguous', candidates, coverage: cov, ranked };
+  return { kind: 'ambiguous', candidates, coverage: cov, ranked, topical };
 }

@@ -3,9 +3,11 @@
  * abbreviations expanded, chat stop phrases removed, synonyms added.
  */
 import type { Lexicon } from './lexicon.js';
+import { ASPECT_CUE_PHRASES } from './aspects.js';
 import { fold, syllables } from './normalize.js';
 
-export type StopKind = 'stop' | 'maybe' | 'none';
+/** "cue": part of an aspect phrase ("bao lâu", "lệ phí"): about the question, not the procedure. */
+export type StopKind = 'stop' | 'maybe' | 'cue' | 'none';
 
 export interface Token {
   /** Lower case with diacritics as typed (or as expanded). */
@@ -50,6 +52,16 @@ function matchesAt(folded: string[], at: number, phrase: string[]): boolean {
   return phrase.every((p, i) => folded[at + i] === p);
 }
 
+/** Marks every word that is part of one of the phrases (longest phrases first). */
+function markPhrases(folded: string[], phrases: readonly string[][]): boolean[] {
+  const marked = folded.map(() => false);
+  for (let i = 0; i < folded.length; i++) {
+    const phrase = phrases.find((p) => matchesAt(folded, i, p));
+    if (phrase) phrase.forEach((_, k) => (marked[i + k] = true));
+  }
+  return marked;
+}
+
 export function classify(text: string, lexicon: Lexicon): Token {
   const folded = fold(text);
   let stop: StopKind = 'none';
@@ -64,18 +76,19 @@ export function analyze(input: string, lexicon: Lexicon): AnalyzedText {
   const folded = words.map(fold);
 
   // Drop stop phrases; what is left falls into runs of adjacent words.
-  const kept = words.map(() => true);
-  for (let i = 0; i < words.length; i++) {
-    const phrase = lexicon.stopPhrases.find((p) => matchesAt(folded, i, p));
-    if (phrase) phrase.forEach((_, k) => (kept[i + k] = false));
-  }
+  const kept = markPhrases(folded, lexicon.stopPhrases).map((inPhrase) => !inPhrase);
   const segments: Segment[] = [];
   let run: Token[] = [];
   const flush = () => {
     if (run.length > 0) segments.push({ tokens: run, weight: 1, origin: 'typed' });
     run = [];
   };
-  words.forEach((w, i) => (kept[i] ? run.push(classify(w, lexicon)) : flush()));
+  const cue = markPhrases(folded, ASPECT_CUE_PHRASES);
+  words.forEach((w, i) => {
+    if (!kept[i]) return flush();
+    const token = classify(w, lexicon);
+    run.push(cue[i] && token.stop === 'none' ? { ...token, stop: 'cue' } : token);
+  });
   flush();
 
   // Synonyms add the official wording as extra segments; the typed words stay.

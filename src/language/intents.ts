@@ -3,27 +3,11 @@
  * Rules are phrase lists: easy to read, easy to extend, and testable on a table.
  */
 import type { AnalyzedText } from './analyze.js';
+import { ASPECTS, ASPECT_CUES, type Aspect } from './aspects.js';
 
-export const ASPECTS = ['documents', 'steps', 'fee', 'time', 'where', 'online', 'post', 'conditions', 'result', 'legal'] as const;
-export type Aspect = (typeof ASPECTS)[number];
+export { ASPECTS, type Aspect } from './aspects.js';
 
 export type CommandIntent = 'greeting' | 'thanks' | 'help' | 'cancel' | 'restart';
-
-/** Folded cue phrases per aspect. A message may ask about several aspects. */
-const ASPECT_CUES: Record<Aspect, string[]> = {
-  documents: ['giay to', 'can gi', 'can nhung gi', 'gom nhung gi', 'gom gi', 'thanh phan', 'chuan bi gi', 'chuan bi nhung',
-    'mang theo', 'mang gi', 'ho so gom', 'ho so can', 'can nhung', 'can mang', 'nop gi', 'can co gi', 'can ho so'],
-  fee: ['le phi', 'phi', 'bao nhieu tien', 'het bao nhieu', 'ton bao nhieu', 'mat tien', 'tien', 'chi phi', 'mien phi', 'gia bao nhieu', 'nop tien'],
-  time: ['bao lau', 'may ngay', 'bao nhieu ngay', 'thoi gian', 'thoi han', 'khi nao co', 'khi nao xong', 'bao gio co', 'bao gio xong',
-    'lau khong', 'may hom', 'bao nhieu lau', 'may tuan', 'lau ko', 'xong chua', 'trong ngay'],
-  where: ['o dau', 'noi nao', 'cho nao', 'co quan nao', 'den dau', 'noi nop', 'nop tai', 'dia chi', 'xa hay', 'phuong hay', 'tinh hay'],
-  online: ['truc tuyen', 'qua mang', 'tren mang', 'dich vu cong', 'vneid', 'o nha', 'qua app', 'tren app', 'qua dien thoai', 'khong can den'],
-  post: ['buu dien', 'buu chinh', 'chuyen phat', 'gui qua', 'gui ve'],
-  steps: ['nhu the nao', 'the nao', 'lam sao', 'cac buoc', 'quy trinh', 'trinh tu', 'cach lam', 'huong dan', 'lam gi', 'ra sao', 'phai lam'],
-  conditions: ['dieu kien', 'ai duoc', 'doi tuong', 'co duoc', 'duoc khong', 'co phai', 'bat buoc'],
-  result: ['ket qua', 'nhan duoc gi', 'duoc cap gi', 'nhan lai gi'],
-  legal: ['can cu', 'phap ly', 'luat nao', 'nghi dinh', 'thong tu', 'van ban nao', 'quy dinh tai', 'quy dinh o', 'theo luat'],
-};
 
 /**
  * Aspects that only count when no sharper one is present: "được không" in
@@ -58,7 +42,7 @@ export function detectAspects(text: AnalyzedText): Aspect[] {
  */
 export function detectCommand(text: AnalyzedText): CommandIntent | undefined {
   for (const intent of Object.keys(COMMAND_CUES) as CommandIntent[]) {
-    for (const cue of COMMAND_CUES[intent].sort((a, b) => b.length - a.length)) {
+    for (const cue of [...COMMAND_CUES[intent]].sort((a, b) => b.length - a.length)) {
       if (!contains(text.folded, cue)) continue;
       const rest = ` ${text.folded} `.replace(` ${cue} `, ' ').trim().split(/\s+/).filter((w) => w && !FILLER.has(w));
       if (rest.length === 0) return intent;

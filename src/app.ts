@@ -1,0 +1,70 @@
+/**
+ * Wiring shared by the entry point and the tests: stores → catalogue →
+ * services → dialogs → bot → adapter. No listening here.
+ */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ConversationState,
+  type Storage,
+} from 'botbuilder';
+import { AssistantBot } from './bot/assistantBot.js';
+import { createOnTurnError } from './bot/onTurnError.js';
+import { Catalogue } from './catalogue/catalogue.js';
+import { knowledgeSources, type AppConfig } from './config.js';
+import type { ConversationData, DialogDeps } from './dialogs/context.js';
+import { MainDialog } from './dialogs/mainDialog.js';
+import { ProcedureGuide } from './guide/procedureGuide.js';
+import { UnansweredLog } from './guide/unanswered.js';
+import { createLogger, type Logger } from './logger.js';
+import { createMessages } from './messages.js';
+import { Renderer } from './render/activities.js';
+import { LowdbStorage } from './storage/lowdbStorage.js';
+
+export const CONVERSATIONS_FILE = 'conversations.json';
+
+export interface AppOverrides {
+  clock?: () => Date;
+  logger?: Logger;
+  catalogue?: Catalogue;
+  storage?: Storage;
+}
+
+export type App = Awaited<ReturnType<typeof createApp>>;
+
+export async function createApp(config: AppConfig, overrides: AppOverrides = {}) {
+  const clock = overrides.clock ?? (() => new Date());
+  const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
+  await mkdir(config.DATA_DIR, { recursive: true });
+
+  const storage = overrides.storage ?? (await LowdbStorage.open(path.join(config.DATA_DIR, CONVERSATIONS_FILE), clock));
+  const catalogue = overrides.catalogue ?? (await Catalogue.load(knowledgeSources(config)));
+  const messages = createMessages({ locality: config.LOCALITY_NAME, hotline: config.HOTLINE });
+  const guide = new ProcedureGuide(catalogue, { staleAfterDays: config.STALE_AFTER_DAYS, clock });
+  const unanswered = await UnansweredLog.open(config.DATA_DIR, clock);
+
+  const conversationState = new ConversationState(storage);
+  const deps: DialogDeps = {
+    guide,
+    renderer: new Renderer(messages),
+    conversationData: conversationState.createProperty<ConversationData>('conversationData'),
+    unanswered,
+  };
+  const dialog = new MainDialog(deps);
+  const bot = new AssistantBot(conversationState, dialog, deps);
+  const onTurnError = createOnTurnError({ logger, conversationState, messages });
+
+  const adapter = new CloudAdapter(
+    new ConfigurationBotFrameworkAuthentication({
+      MicrosoftAppId: config.MicrosoftAppId,
+      MicrosoftAppPassword: config.MicrosoftAppPassword,
+      MicrosoftAppType: config.MicrosoftAppType,
+      MicrosoftAppTenantId: config.MicrosoftAppTenantId,
+    }),
+  );
+  adapter.onTurnError = onTurnError;
+
+  return { config, logger, clock, storage, catalogue, messages, guide, unanswered, conversationState, deps, dialog, bot, adapter, onTurnError };
+}

@@ -1,0 +1,72 @@
+/**
+ * Configuration: one zod schema over the environment, parsed once at start-up.
+ * Nothing else reads process.env.
+ */
+import { z } from 'zod';
+
+const flag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .default('false')
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
+export const configSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+    /** Interface to listen on; loopback by default so a fresh checkout is never exposed. */
+    HOST: z.string().min(1).default('127.0.0.1'),
+    DATA_DIR: z.string().min(1).default('data'),
+    /** Comma-separated: knowledge folders and/or national catalogue files (.jsonl, .jsonl.gz). */
+    KNOWLEDGE_PATH: z.string().min(1).default('knowledge'),
+    MicrosoftAppId: z.string().default(''),
+    MicrosoftAppPassword: z.string().default(''),
+    MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+    MicrosoftAppTenantId: z.string().default(''),
+    /** Listening beyond loopback with no app id needs this, explicitly. */
+    ALLOW_ANONYMOUS: flag,
+    LOCALITY_NAME: z.string().min(1).default('Trung tâm Phục vụ hành chính công'),
+    HOTLINE: z
+      .string()
+      .regex(/^[0-9 .+()-]{3,20}$/, 'HOTLINE must be a phone number')
+      .default('1800 1096'),
+    /** Entries verified longer ago than this are answered with a "please confirm" line. */
+    STALE_AFTER_DAYS: z.coerce.number().int().positive().default(365),
+    BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(262_144),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((c, ctx) => {
+    if (!c.MicrosoftAppId && !LOOPBACK.has(c.HOST) && !c.ALLOW_ANONYMOUS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['HOST'],
+        message: 'without MicrosoftAppId the bot accepts unauthenticated requests: listen on loopback, or set ALLOW_ANONYMOUS=true explicitly',
+      });
+    }
+    if (c.MicrosoftAppId && c.MicrosoftAppType !== 'UserAssignedMSI' && !c.MicrosoftAppPassword) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'required when MicrosoftAppId is set' });
+    }
+    if (c.MicrosoftAppType === 'SingleTenant' && !c.MicrosoftAppTenantId) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'required for SingleTenant apps' });
+    }
+  });
+
+export type AppConfig = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function parseConfig(env: Record<string, string | undefined>): AppConfig {
+  const result = configSchema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(config)'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+export function knowledgeSources(config: Pick<AppConfig, 'KNOWLEDGE_PATH'>): string[] {
+  return config.KNOWLEDGE_PATH.split(',').map((s) => s.trim()).filter(Boolean);
+}

@@ -1,0 +1,34 @@
+/**
+ * What every dialog needs, built once in the composition root: the guide,
+ * the renderer, the conversation's own data, and the unanswered-question log.
+ */
+import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { ProcedureGuide } from '../guide/procedureGuide.js';
+import type { UnansweredLog } from '../guide/unanswered.js';
+import { channelProfile, type ChannelProfile, type Rendered, type Renderer } from '../render/activities.js';
+
+/** Per-conversation memory, kept in conversation state. */
+export interface ConversationData {
+  /** The procedure being discussed, for follow-ups. */
+  procedureId?: string;
+  /** What a numbered reply means ("1" → menu[0]). */
+  menu?: string[];
+}
+
+export interface DialogDeps {
+  guide: ProcedureGuide;
+  renderer: Renderer;
+  conversationData: StatePropertyAccessor<ConversationData>;
+  unanswered: UnansweredLog;
+}
+
+export function profileOf(context: TurnContext): ChannelProfile {
+  return channelProfile(context.activity.channelId);
+}
+
+/** Sends what was rendered and remembers its menu for the next reply. */
+export async function send(deps: DialogDeps, context: TurnContext, rendered: Rendered): Promise<void> {
+  const data = await deps.conversationData.get(context, {});
+  await context.sendActivities(rendered.activities);
+  data.menu = rendered.menu;
+}

@@ -1,0 +1,91 @@
+/**
+ * The router: every message that is not inside a flow starts here. It asks
+ * the guide what the message is and answers, or starts the flow it needs.
+ */
+import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { pickNumber } from '../language/choice.js';
+import { ChooseProcedureDialog, type ChooseOptions, type ChooseResult } from './chooseProcedureDialog.js';
+import { profileOf, send, type DialogDeps } from './context.js';
+import { CHOOSE_PROCEDURE_DIALOG, MAIN_DIALOG, MAIN_WATERFALL } from './ids.js';
+
+export interface RouteOptions {
+  /** A message handed back by a flow, to be routed as if just received. */
+  text?: string;
+}
+
+export class MainDialog extends ComponentDialog {
+  constructor(private readonly deps: DialogDeps) {
+    super(MAIN_DIALOG);
+    this.addDialog(new ChooseProcedureDialog(deps));
+    this.addDialog(new WaterfallDialog(MAIN_WATERFALL, [this.routeStep.bind(this), this.rerouteStep.bind(this)]));
+    this.initialDialogId = MAIN_WATERFALL;
+  }
+
+  /** Work out what the message is and answer it, or begin the flow it needs. */
+  private async routeStep(step: WaterfallStepContext) {
+    const { context } = step;
+    const { guide, renderer } = this.deps;
+    const profile = profileOf(context);
+    const data = await this.deps.conversationData.get(context, {});
+    let text = (step.options as RouteOptions | undefined)?.text ?? context.activity.text ?? '';
+    if (!text.trim()) {
+      await send(this.deps, context, renderer.help(profile));
+      return step.endDialog();
+    }
+    // A bare number picks from the last numbered list (plain-text channels).
+    const picked = data.menu ? pickNumber(text, data.menu.length) : undefined;
+    if (picked !== undefined) text = data.menu![picked]!;
+
+    const answer = guide.ask(text, { procedureId: data.procedureId });
+    switch (answer.kind) {
+      case 'command':
+        await this.command(step, answer.command);
+        break;
+      case 'procedure':
+        data.procedureId = answer.procedure.id;
+        await send(this.deps, context, renderer.procedure(answer, profile));
+        break;
+      case 'choose':
+        return step.beginDialog(CHOOSE_PROCEDURE_DIALOG, {
+          procedureIds: answer.candidates.map((c) => c.id),
+          aspects: answer.aspects,
+        } satisfies ChooseOptions);
+      case 'unknown':
+        await this.deps.unanswered.record(text, context.activity.channelId);
+        await send(this.deps, context, renderer.text(renderer.messages.unknown));
+        break;
+    }
+    return step.endDialog();
+  }
+
+  /** A flow handed a message back (a reply that was no choice): route it afresh. */
+  private async rerouteStep(step: WaterfallStepContext) {
+    const result = step.result as ChooseResult | undefined;
+    if (result?.reroute) return step.replaceDialog(MAIN_WATERFALL, { text: result.reroute } satisfies RouteOptions);
+    return step.endDialog();
+  }
+
+  private async command(step: WaterfallStepContext, command: string): Promise<void> {
+    const { context } = step;
+    const { renderer } = this.deps;
+    const m = renderer.messages;
+    switch (command) {
+      case 'greeting':
+        return send(this.deps, context, renderer.text(m.greeting));
+      case 'thanks':
+        return send(this.deps, context, renderer.text(m.thanks));
+      case 'help':
+        return send(this.deps, context, renderer.help(profileOf(context)));
+      case 'cancel': {
+        const data = await this.deps.conversationData.get(context, {});
+        const had = data.procedureId !== undefined;
+        await this.deps.conversationData.set(context, {});
+        return send(this.deps, context, renderer.text(had ? m.cancelled : m.nothingToCancel));
+      }
+      case 'restart':
+        await this.deps.conversationData.set(context, {});
+        await context.sendActivity(m.restarted);
+        return send(this.deps, context, renderer.welcome(profileOf(context)));
+    }
+  }
+}

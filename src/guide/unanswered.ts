@@ -1,0 +1,41 @@
+/**
+ * Questions the assistant could not answer, for administrators to improve
+ * knowledge/ (`npm run kb -- unanswered`). Stored redacted, and only the
+ * newest ones are kept.
+ */
+import path from 'node:path';
+import type { Low } from 'lowdb';
+import { openDatabase } from '../storage/durableFile.js';
+import { redact } from './redact.js';
+
+export interface UnansweredEntry {
+  at: string;
+  channel: string;
+  text: string;
+}
+
+export const UNANSWERED_FILE = 'unanswered.json';
+const KEEP = 5_000;
+const MAX_TEXT = 500;
+
+export class UnansweredLog {
+  private constructor(
+    private readonly db: Low<{ entries: UnansweredEntry[] }>,
+    private readonly clock: () => Date,
+  ) {}
+
+  static async open(dataDir: string, clock: () => Date = () => new Date()): Promise<UnansweredLog> {
+    return new UnansweredLog(await openDatabase<{ entries: UnansweredEntry[] }>(path.join(dataDir, UNANSWERED_FILE), { entries: [] }), clock);
+  }
+
+  async record(text: string, channel: string): Promise<void> {
+    const entries = this.db.data.entries;
+    entries.push({ at: this.clock().toISOString(), channel, text: redact(text).slice(0, MAX_TEXT) });
+    if (entries.length > KEEP) entries.splice(0, entries.length - KEEP);
+    await this.db.write();
+  }
+
+  list(): readonly UnansweredEntry[] {
+    return this.db.data.entries;
+  }
+}

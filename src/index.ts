@@ -1,0 +1,45 @@
+/**
+ * Entry point: configuration → application → HTTP server → listen, and a
+ * graceful shutdown on SIGINT/SIGTERM.
+ */
+import { createApp } from './app.js';
+import { ConfigError, parseConfig } from './config.js';
+import { createServer } from './server.js';
+
+async function main(): Promise<void> {
+  const config = parseConfig(process.env);
+  const app = await createApp(config);
+  const server = createServer({
+    adapter: app.adapter,
+    bot: app.bot,
+    logger: app.logger,
+    bodyLimitBytes: config.BODY_LIMIT_BYTES,
+    health: () => ({ procedures: app.catalogue.size }),
+  });
+  server.listen(config.PORT, config.HOST, () => {
+    app.logger.info(
+      { url: server.url, procedures: app.catalogue.size, anonymous: !config.MicrosoftAppId },
+      `listening: POST ${server.url}/api/messages`,
+    );
+  });
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.logger.info({ signal }, 'shutting down');
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5_000).unref();
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || (error instanceof Error && error.name.includes('KnowledgeError'))) {
+    console.error(error.message);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});

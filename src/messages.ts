@@ -1,0 +1,83 @@
+/**
+ * Every citizen-facing Vietnamese string, in one place, so wording can be
+ * reviewed (and localised) without reading code.
+ */
+import type { Aspect } from './language/aspects.js';
+
+export interface MessageSettings {
+  /** e.g. "Trung tâm Phục vụ hành chính công tỉnh Bắc Ninh". */
+  locality: string;
+  hotline: string;
+}
+
+/** Button labels double as the text the button sends: each is an aspect cue phrase. */
+export const ASPECT_LABELS: Record<Aspect, string> = {
+  documents: 'Giấy tờ cần chuẩn bị',
+  steps: 'Các bước thực hiện',
+  fee: 'Lệ phí',
+  time: 'Thời gian giải quyết',
+  where: 'Nơi nộp hồ sơ',
+  online: 'Nộp trực tuyến',
+  post: 'Gửi qua bưu điện',
+  conditions: 'Điều kiện',
+  result: 'Kết quả nhận được',
+  legal: 'Căn cứ pháp lý',
+};
+
+/** The detail buttons under a procedure summary, in this order. */
+export const SUMMARY_ASPECTS: readonly Aspect[] = ['documents', 'steps', 'fee', 'time', 'where', 'online', 'legal'];
+
+export const CHANNEL_LABELS = { online: 'Trực tuyến', 'in-person': 'Trực tiếp', post: 'Qua bưu điện' } as const;
+
+export const ONLINE_LEVELS = {
+  full: 'Có — dịch vụ công trực tuyến toàn trình (làm hoàn toàn trên mạng)',
+  partial: 'Có — dịch vụ công trực tuyến một phần (nộp hồ sơ trên mạng, có bước phải đến trực tiếp)',
+  unspecified: 'Có thể nộp trực tuyến',
+  none: 'Chưa nộp trực tuyến được; vui lòng nộp trực tiếp hoặc qua bưu điện (nếu có)',
+} as const;
+
+export const EXAMPLE_QUESTIONS = [
+  'Làm giấy khai sinh cần giấy tờ gì?',
+  'Đổi bằng lái xe mất bao lâu?',
+  'Đăng ký tạm trú online được không?',
+];
+
+export function createMessages(s: MessageSettings) {
+  const hotline = `tổng đài ${s.hotline}`;
+  return {
+    welcome:
+      `Xin chào! Tôi là trợ lý ảo của ${s.locality}. Tôi có thể hướng dẫn bạn về thủ tục hành chính: ` +
+      `cần giấy tờ gì, các bước, lệ phí, thời gian, nộp ở đâu và nộp trực tuyến được không.\n\n` +
+      `Bạn cứ hỏi bằng lời của mình, có dấu hay không dấu đều được. Cần người hỗ trợ, xin gọi ${hotline}.`,
+    examplesIntro: 'Bạn có thể thử hỏi:',
+    help:
+      'Bạn hãy gõ câu hỏi về thủ tục cần làm, ví dụ "làm giấy khai sinh cần giấy tờ gì" hoặc "đổi bằng lái mất bao lâu". ' +
+      'Sau khi tôi trả lời, bạn có thể hỏi tiếp về giấy tờ, các bước, lệ phí, thời gian, nơi nộp hoặc nộp trực tuyến.\n\n' +
+      `Gõ "hủy" để dừng việc đang làm, "bắt đầu lại" để bắt đầu từ đầu. Cần người hỗ trợ, xin gọi ${hotline}.`,
+    greeting: 'Xin chào! Bạn cần hỏi về thủ tục hành chính nào ạ?',
+    thanks: `Dạ, không có gì ạ. Nếu cần thêm thông tin, bạn cứ hỏi tiếp hoặc gọi ${hotline}.`,
+    cancelled: 'Đã hủy. Bạn có thể hỏi câu khác bất cứ lúc nào.',
+    nothingToCancel: 'Hiện không có việc gì đang làm dở. Bạn cần hỏi thủ tục nào ạ?',
+    restarted: 'Đã bắt đầu lại từ đầu.',
+    unknown:
+      'Xin lỗi, tôi chưa tìm được thủ tục phù hợp với câu hỏi của bạn, nên không dám trả lời để tránh hướng dẫn sai.\n\n' +
+      'Bạn có thể hỏi lại ngắn gọn hơn, nêu tên việc cần làm (ví dụ "đăng ký kết hôn", "cấp lại thẻ căn cước"), ' +
+      `hoặc gọi ${hotline} để được cán bộ hỗ trợ.`,
+    chooseMany: 'Câu hỏi của bạn có thể thuộc một trong các thủ tục dưới đây. Bạn hỏi về thủ tục nào ạ?',
+    chooseOne: 'Có phải bạn muốn hỏi về thủ tục dưới đây không?',
+    chooseHintPlain: 'Trả lời bằng số thứ tự (ví dụ: 1), hoặc gõ "hủy" để hỏi câu khác.',
+    notThisOne: 'Không phải',
+    notThisOneReply: 'Vậy bạn hãy mô tả rõ hơn việc cần làm, hoặc gọi ' + hotline + ' để được hỗ trợ.',
+    menuHintPlain: 'Bạn muốn xem thêm? Trả lời bằng số:',
+    followUpHint: 'Bạn có thể hỏi tiếp về giấy tờ, các bước, lệ phí, thời gian hoặc nơi nộp.',
+    stale: (date: string) =>
+      `Lưu ý: thông tin này được kiểm tra lần cuối ngày ${date}; quy định có thể đã thay đổi, ` +
+      'vui lòng xác nhận lại tại bộ phận một cửa trước khi nộp hồ sơ.',
+    missing: (what: string) =>
+      `Hiện tôi chưa có thông tin về ${what} của thủ tục này. Vui lòng hỏi bộ phận một cửa hoặc gọi ${hotline}.`,
+    error: `Xin lỗi, hệ thống vừa gặp sự cố nên chưa trả lời được. Bạn vui lòng hỏi lại sau ít phút hoặc gọi ${hotline}.`,
+    hotline,
+  };
+}
+
+export type Messages = ReturnType<typeof createMessages>;

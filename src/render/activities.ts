@@ -1,0 +1,95 @@
+/**
+ * Answers as Bot Framework activities, per channel capability: hero cards
+ * with buttons where the channel shows them, plain text with numbered
+ * choices where it does not (Zalo, SMS). A numbered reply maps back to the
+ * same text the button would have sent (the "menu").
+ */
+import { ActionTypes, CardFactory, MessageFactory, type Activity, type CardAction } from 'botbuilder';
+import type { Procedure } from '../catalogue/schema.js';
+import type { GuideAnswer } from '../guide/procedureGuide.js';
+import { ASPECT_LABELS, EXAMPLE_QUESTIONS, SUMMARY_ASPECTS, type Messages } from '../messages.js';
+import { aspectMessages, summaryText, title, type TextFormat } from './procedureText.js';
+
+export type ChannelProfile = 'cards' | 'plain';
+
+/** Channels that show no buttons: answers there are numbered text. */
+const PLAIN_CHANNELS = new Set(['zalo', 'sms', 'email']);
+
+export function channelProfile(channelId: string | undefined): ChannelProfile {
+  return PLAIN_CHANNELS.has((channelId ?? '').toLowerCase()) ? 'plain' : 'cards';
+}
+
+export interface Rendered {
+  activities: Array<Partial<Activity>>;
+  /** What "1", "2"… mean in the next reply. */
+  menu: string[];
+}
+
+type ProcedureAnswer = Extract<GuideAnswer, { kind: 'procedure' }>;
+
+export class Renderer {
+  constructor(readonly messages: Messages) {}
+
+  private format(profile: ChannelProfile): TextFormat {
+    return profile === 'plain' ? 'plain' : 'markdown';
+  }
+
+  text(text: string): Rendered {
+    return { activities: [MessageFactory.text(text)], menu: [] };
+  }
+
+  welcome(profile: ChannelProfile): Rendered {
+    return this.withMenu(`${this.messages.welcome}\n\n${this.messages.examplesIntro}`, EXAMPLE_QUESTIONS, profile);
+  }
+
+  help(profile: ChannelProfile): Rendered {
+    return this.withMenu(this.messages.help, EXAMPLE_QUESTIONS, profile);
+  }
+
+  procedure(answer: ProcedureAnswer, profile: ChannelProfile): Rendered {
+    const { procedure: p, aspects } = answer;
+    const o = { format: this.format(profile), messages: this.messages };
+    const stale = answer.stale && p.lastVerified ? [MessageFactory.text(this.messages.stale(p.lastVerified))] : [];
+    const labels = SUMMARY_ASPECTS.map((a) => ASPECT_LABELS[a]);
+    if (aspects.length === 0) {
+      if (profile === 'plain') {
+        const summary = this.withMenu(summaryText(p, o), labels, profile, this.messages.menuHintPlain);
+        return { activities: [...summary.activities, ...stale], menu: summary.menu };
+      }
+      const body = summaryText(p, o).split('\n').slice(1).join('\n\n');
+      const card = CardFactory.heroCard(title(p), body, undefined, labels.map(imBack));
+      return { activities: [MessageFactory.attachment(card), ...stale], menu: labels };
+    }
+    const texts = aspects.flatMap((a) => aspectMessages(p, a, o)).map((t) => MessageFactory.text(t));
+    const others = SUMMARY_ASPECTS.filter((a) => !aspects.includes(a)).map((a) => ASPECT_LABELS[a]);
+    const more = this.withMenu(this.messages.followUpHint, others, profile, this.messages.menuHintPlain);
+    return { activities: [...texts, ...stale, ...more.activities], menu: more.menu };
+  }
+
+  /** A list of procedures to choose from; the reply "2" or "2. Tên" picks the second. */
+  choices(candidates: readonly Procedure[], profile: ChannelProfile): Rendered {
+    const one = candidates.length === 1;
+    const intro = one ? this.messages.chooseOne : this.messages.chooseMany;
+    const options = candidates.map((c, i) => `${i + 1}. ${c.name}`);
+    if (one) options.push(`${options.length + 1}. ${this.messages.notThisOne}`);
+    if (profile === 'plain') {
+      return { activities: [MessageFactory.text([intro, ...options, this.messages.chooseHintPlain].join('\n'))], menu: options };
+    }
+    const buttons = options.map((o) => ({ ...imBack(o), title: o.replace(/^\d+\.\s*/, '') }));
+    return { activities: [MessageFactory.attachment(CardFactory.heroCard('', intro, undefined, buttons))], menu: options };
+  }
+
+  /** Text followed by choices: buttons on card channels, numbered lines on plain ones. */
+  private withMenu(text: string, items: readonly string[], profile: ChannelProfile, plainHint?: string): Rendered {
+    if (items.length === 0) return this.text(text);
+    if (profile === 'plain') {
+      const lines = items.map((item, i) => `${i + 1}. ${item}`);
+      return { activities: [MessageFactory.text([text, '', plainHint ?? '', ...lines].filter((l, i) => l || i === 1).join('\n'))], menu: [...items] };
+    }
+    return { activities: [MessageFactory.suggestedActions(items.map(imBack), text)], menu: [...items] };
+  }
+}
+
+function imBack(label: string): CardAction {
+  return { type: ActionTypes.ImBack, title: label, value: label };
+}

@@ -24,6 +24,8 @@ const K1 = 1.2;
  * "đăng ký kết hôn" then beats "đăng ký kết hôn có yếu tố nước ngoài".
  */
 const NAME_FIT_FLOOR = 0.55;
+/** Common words ("làm", "con") count this much of their rarity in a name. */
+const WEAK_NAME_WORD = 0.3;
 /** How many BM25 leaders are re-scored by name fit. */
 const RERANK_DEPTH = 40;
 
@@ -33,6 +35,11 @@ interface Postings {
   idf: number;
 }
 
+interface NameWord {
+  folded: string;
+  weak: boolean;
+}
+
 export interface SearchOptions {
   /** How many ranked results to keep (default 10). */
   top?: number;
@@ -40,8 +47,8 @@ export interface SearchOptions {
 
 export class SearchIndex {
   private readonly postings = new Map<string, Postings>();
-  /** Per procedure: the folded content syllables of its name and of each alias. */
-  private readonly names: string[][][];
+  /** Per procedure: the content syllables of its name and of each alias. */
+  private readonly names: NameWord[][][];
   /** Folded forms that are content words somewhere, though they fold like a function word ("the" ← "thẻ"). */
   readonly ambiguousFolded = new Set<string>();
   readonly typos: TypoCorrector;
@@ -52,7 +59,7 @@ export class SearchIndex {
     readonly lexicon: Lexicon,
     postings: Map<string, { docs: number[]; weights: number[] }>,
     vocabulary: Set<string>,
-    names: string[][][],
+    names: NameWord[][][],
   ) {
     this.names = names;
     const n = procedures.length;
@@ -69,7 +76,7 @@ export class SearchIndex {
   static build(procedures: readonly Procedure[], lexicon: Lexicon): SearchIndex {
     const fieldStats = INDEX_FIELDS.map(() => ({ total: 0 }));
     const perDoc: Array<Array<Map<string, number>>> = [];
-    const names: string[][][] = [];
+    const names: NameWord[][][] = [];
     const vocabulary = new Set<string>();
     const ambiguous = new Set<string>();
     const tokenCache = new Map<string, Token>();
@@ -100,7 +107,7 @@ export class SearchIndex {
       names.push(
         [procedure.name, procedure.officialName, ...procedure.aliases]
           .filter((t): t is string => !!t)
-          .map((t) => syllables(t).map(tokenOf).filter((k) => k.stop === 'none' && !k.weak).map((k) => k.folded))
+          .map((t) => syllables(t).map(tokenOf).filter((k) => k.stop === 'none').map((k) => ({ folded: k.folded, weak: k.weak })))
           .filter((t) => t.length > 0),
       );
     }
@@ -186,7 +193,10 @@ export class SearchIndex {
     const asked = new Set(query.words);
     return touched
       .slice(0, Math.max(top, RERANK_DEPTH))
-      .map((doc) => ({ procedure: this.procedures[doc]!, doc, score: scores[doc]! * (NAME_FIT_FLOOR + (1 - NAME_FIT_FLOOR) * this.nameFit(doc, asked)) }))
+      .map((doc) => {
+        const fit = this.nameFit(doc, asked);
+        return { procedure: this.procedures[doc]!, doc, fit, score: scores[doc]! * (NAME_FIT_FLOOR + (1 - NAME_FIT_FLOOR) * fit) };
+      })
       .sort((a, b) => b.score - a.score || a.doc - b.doc)
       .slice(0, top);
   }
@@ -198,9 +208,9 @@ export class SearchIndex {
       let total = 0;
       let hit = 0;
       for (const word of name) {
-        const idf = this.idf(unigram(word));
+        const idf = this.idf(unigram(word.folded)) * (word.weak ? WEAK_NAME_WORD : 1);
         total += idf;
-        if (asked.has(word)) hit += idf;
+        if (asked.has(word.folded)) hit += idf;
       }
       if (total > 0) best = Math.max(best, hit / total);
     }

@@ -12,6 +12,8 @@ export interface Ranked {
   procedure: Procedure;
   doc: number;
   score: number;
+  /** Share of the procedure's name (or best alias) the question mentions, 0..1. */
+  fit: number;
 }
 
 interface VerdictBase {
@@ -34,6 +36,14 @@ export const MATCH_COVERAGE = 0.7;
 export const MATCH_MARGIN = 0.8;
 /** Candidates offered for a choice score at least this share of the best. */
 export const CANDIDATE_SHARE = 0.6;
+/**
+ * Also a clear match, whatever the scores: the question names the best
+ * procedure in full while the runner-up's name adds things not asked
+ * ("đăng ký kết hôn" vs "… có yếu tố nước ngoài").
+ */
+export const FULL_FIT = 0.9;
+/** …and the runner-up's name is at least this much less covered. */
+export const FIT_GAP = 0.15;
 export const MAX_CANDIDATES = 5;
 
 export interface CoverageSource {
@@ -73,7 +83,8 @@ export function decide(ranked: Ranked[], query: Query, index: CoverageSource): S
   const cov = coverage(query, best.doc, index);
   if (cov < NONE_COVERAGE) return { kind: 'none', coverage: cov, ranked, topical };
   const rivals = ranked.slice(1).filter((r) => !areSiblings(best.procedure, r.procedure));
-  const clear = !rivals[0] || rivals[0].score < best.score * MATCH_MARGIN;
+  const rival = rivals[0];
+  const clear = !rival || rival.score < best.score * MATCH_MARGIN || (best.fit >= FULL_FIT && rival.fit <= best.fit - FIT_GAP);
   if (cov >= MATCH_COVERAGE && clear) {
     return { kind: 'match', procedure: best.procedure, score: best.score, coverage: cov, ranked, topical };
   }

@@ -10,9 +10,9 @@ export type Aspect = (typeof ASPECTS)[number];
 /** Folded cue phrases per aspect. A message may ask about several aspects. */
 export const ASPECT_CUES: Record<Aspect, string[]> = {
   documents: ['giay to', 'can gi', 'can nhung gi', 'gom nhung gi', 'gom gi', 'thanh phan', 'chuan bi gi', 'chuan bi nhung',
-    'mang theo', 'mang gi', 'ho so gom', 'ho so can', 'can nhung', 'can mang', 'nop gi', 'can co gi', 'can ho so'],
-  fee: ['le phi', 'phi', 'bao nhieu tien', 'het bao nhieu', 'ton bao nhieu', 'mat tien', 'tien', 'chi phi', 'mien phi', 'gia bao nhieu', 'nop tien'],
-  time: ['bao lau', 'may ngay', 'bao nhieu ngay', 'thoi gian', 'thoi han', 'khi nao co', 'khi nao xong', 'bao gio co', 'bao gio xong',
+    'mang theo', 'mang gi', 'chuan bi', 'ho so gom', 'ho so can', 'can nhung', 'can mang', 'nop gi', 'can co gi', 'can ho so'],
+  fee: ['le phi', 'mat phi', 'mat tien', 'mat bao nhieu tien', 'phi', 'bao nhieu tien', 'het bao nhieu', 'ton bao nhieu', 'mat tien', 'tien', 'chi phi', 'mien phi', 'gia bao nhieu', 'nop tien'],
+  time: ['thoi gian giai quyet', 'mat bao lau', 'mat may ngay', 'mat bao nhieu ngay', 'mat bao nhieu lau', 'bao lau', 'may ngay', 'bao nhieu ngay', 'thoi gian', 'thoi han', 'khi nao co', 'khi nao xong', 'bao gio co', 'bao gio xong',
     'lau khong', 'may hom', 'bao nhieu lau', 'may tuan', 'lau ko', 'xong chua', 'trong ngay'],
   where: ['o dau', 'noi nao', 'cho nao', 'co quan nao', 'den dau', 'noi nop', 'nop tai', 'dia chi', 'xa hay', 'phuong hay', 'tinh hay'],
   online: ['truc tuyen', 'qua mang', 'tren mang', 'dich vu cong', 'vneid', 'o nha', 'qua app', 'tren app', 'qua dien thoai', 'khong can den'],

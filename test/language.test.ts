@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../src/language/analyze.js';
+import { pickChoice, pickNumber } from '../src/language/choice.js';
+import { detectAspects, detectCommand } from '../src/language/intents.js';
+import { loadLexicon } from '../src/language/lexicon.js';
+import { fold, hasDiacritics, normalizeText, syllables } from '../src/language/normalize.js';
+import { phoneticKey } from '../src/language/phonetic.js';
+
+const lexicon = loadLexicon();
+const a = (text: string) => analyze(text, lexicon);
+
+describe('normalisation and folding', () => {
+  it('composes decomposed marks (NFC)', () => {
+    const decomposed = 'Đăng ky\u0301 khai sinh'; // "ký" as y + combining acute
+    expect(normalizeText(decomposed)).toBe('Đăng ký khai sinh');
+    expect(syllables(decomposed)).toEqual(['đăng', 'ký', 'khai', 'sinh']);
+  });
+
+  it.each([
+    ['Đăng ký kết hôn', 'dang ky ket hon'],
+    ['GIẤY PHÉP LÁI XE', 'giay phep lai xe'],
+    ['Thẻ căn cước', 'the can cuoc'],
+    ['đường', 'duong'],
+  ])('folds %s → %s', (input, expected) => {
+    expect(fold(input)).toBe(expected);
+  });
+
+  it('tells text with diacritics from text without', () => {
+    expect(hasDiacritics('làm khai sinh')).toBe(true);
+    expect(hasDiacritics('lam khai sinh')).toBe(false);
+  });
+
+  it.each([
+    ['tru', 'chu'],
+    ['sinh', 'sing'],
+    ['ky', 'ki'],
+    ['xa', 'sa'],
+    ['giay', 'day'],
+  ])('phonetic key joins %s and %s', (x, y) => {
+    expect(phoneticKey(x)).toBe(phoneticKey(y));
+  });
+});
+
+describe('chat abbreviations, stop phrases and synonyms', () => {
+  it.each([
+    ['dk khai sinh', 'dang ky khai sinh'],
+    ['đk kết hôn cần j', 'dang ky ket hon can gi'],
+    ['lm cccd mất bn ngày', 'lam can cuoc cong dan mat bao nhieu ngay'],
+    ['gplx hết hạn ko đổi dc ko ad', 'giay phep lai xe het han khong doi duoc khong admin'],
+    ['thủ tục tách hk ntn', 'thu tuc tach ho khau nhu the nao'],
+  ])('expands %s', (input, folded) => {
+    expect(a(input).folded).toBe(folded);
+  });
+
+  it('never treats a word with diacritics as an abbreviation', () => {
+    expect(a('mà').folded).toBe('ma');
+  });
+
+  it('drops chat stop phrases from the search segments', () => {
+    const words = a('cho em hỏi làm khai sinh ạ').segments.flatMap((s) => s.tokens.map((t) => t.text));
+    expect(words).toEqual(['làm', 'khai', 'sinh']);
+  });
+
+  it('adds the official wording for colloquial names', () => {
+    const synonyms = a('mất bằng lái').segments.filter((s) => s.origin === 'synonym');
+    expect(synonyms.map((s) => s.tokens.map((t) => t.text).join(' '))).toContain('giấy phép lái xe');
+    const land = a('làm lại sổ đỏ').segments.filter((s) => s.origin === 'synonym').map((s) => s.tokens.map((t) => t.text).join(' '));
+    expect(land).toContain('giấy chứng nhận quyền sử dụng đất');
+  });
+
+  it('marks aspect cues so they do not count as the topic', () => {
+    const tokens = a('lệ phí đăng ký kết hôn').segments[0]!.tokens;
+    expect(tokens.filter((t) => t.stop === 'cue').map((t) => t.text)).toEqual(['lệ', 'phí']);
+    expect(tokens.filter((t) => t.stop === 'none').map((t) => t.text)).toEqual(['đăng', 'ký', 'kết', 'hôn']);
+  });
+});
+
+describe('intents', () => {
+  it.each([
+    ['chào bạn', 'greeting'],
+    ['Xin chào', 'greeting'],
+    ['hi ad', 'greeting'],
+    ['cảm ơn nhiều nhé', 'thanks'],
+    ['cam on ban', 'thanks'],
+    ['tks', 'thanks'],
+    ['giúp', 'help'],
+    ['trợ giúp', 'help'],
+    ['hủy', 'cancel'],
+    ['thôi', 'cancel'],
+    ['huy bo', 'cancel'],
+    ['bắt đầu lại', 'restart'],
+    ['làm lại từ đầu', 'restart'],
+  ])('%s → %s', (input, intent) => {
+    expect(detectCommand(a(input))).toBe(intent);
+  });
+
+  it.each(['giúp em làm giấy khai sinh', 'chào ad, cho em hỏi đăng ký tạm trú', 'hủy đăng ký thường trú', 'thủ tục đăng ký kết hôn'])(
+    'a question is not a command: %s',
+    (input) => {
+      expect(detectCommand(a(input))).toBeUndefined();
+    },
+  );
+});
+
+describe('aspects', () => {
+  it.each([
+    ['làm khai sinh cần giấy tờ gì', ['documents']],
+    ['lam khai sinh can giay to gi', ['documents']],
+    ['đổi bằng lái mất bao lâu', ['time']],
+    ['mất mấy ngày', ['time']],
+    ['còn lệ phí thì sao?', ['fee']],
+    ['đăng ký tạm trú tốn bao nhiêu tiền', ['fee']],
+    ['nộp online được không', ['online']],
+    ['nộp ở đâu', ['where']],
+    ['thủ tục đăng ký kết hôn như thế nào', ['steps']],
+    ['căn cứ pháp lý của thủ tục này', ['legal']],
+    ['gửi qua bưu điện được không', ['post']],
+    ['cần điều kiện gì', ['conditions']],
+    ['thủ tục đăng ký kết hôn', []],
+  ])('%s → %j', (input, aspects) => {
+    expect(detectAspects(a(input))).toEqual(aspects);
+  });
+});
+
+describe('choices', () => {
+  const options = ['1. Đăng ký kết hôn', '2. Đăng ký kết hôn với người nước ngoài', '3. Cấp bản sao trích lục hộ tịch'];
+  it.each([
+    ['2', 1],
+    ['số 2', 1],
+    ['thứ hai', 1],
+    ['cái thứ 3 ạ', 2],
+    ['2. Đăng ký kết hôn với người nước ngoài', 1],
+    ['đăng ký kết hôn với người nước ngoài', 1],
+    ['bản sao trích lục', 2],
+  ])('%s picks option %i', (reply, index) => {
+    expect(pickChoice(reply, options)).toBe(index);
+  });
+
+  it.each(['7', '0', 'đăng ký kết hôn ở đâu', ''])('%s picks nothing', (reply) => {
+    expect(pickChoice(reply, options)).toBeUndefined();
+  });
+
+  it('reads bare numbers only for menus', () => {
+    expect(pickNumber('1', 3)).toBe(0);
+    expect(pickNumber('lệ phí', 3)).toBeUndefined();
+  });
+});

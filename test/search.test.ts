@@ -1,0 +1,89 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Catalogue } from '../src/catalogue/catalogue.js';
+import { Catalogue as CatalogueClass } from '../src/catalogue/catalogue.js';
+import { loadSources } from '../src/catalogue/sources.js';
+import type { SearchVerdict } from '../src/catalogue/verdict.js';
+import { baseName } from '../src/catalogue/verdict.js';
+import { bundledCatalogue } from './helpers.js';
+
+let catalogue: Catalogue;
+beforeAll(async () => {
+  catalogue = await bundledCatalogue();
+});
+
+const topCode = (v: SearchVerdict) => v.ranked[0]?.procedure.id;
+
+describe('ranking over the bundled knowledge', () => {
+  it.each([
+    ['thủ tục đăng ký kết hôn', '1.000894'],
+    ['thu tuc dang ky ket hon', '1.000894'],
+    ['đk kết hun cần giấy tờ j', '1.000894'],
+    ['kết hôn với người nước ngoài', '2.000806'],
+    ['làm giấy khai sinh cho con', '1.001193'],
+    ['lam giay khai sing cho be', '1.001193'],
+    ['đăng ký tạm chú cho sinh viên thuê trọ', '1.004194'],
+    ['gia hạn tạm trú', '1.002755'],
+    ['mất bằng lái xe thì làm lại thế nào', '3.000348'],
+    ['muốn tách hộ khẩu', '1.010038'],
+    ['xin giấy phép xây nhà', '1.013225'],
+    ['làm lại sổ đỏ bị mất', '1.012786'],
+    ['sang tên xe máy', '1.013076'],
+    ['xin phiếu lý lịch tư pháp', '3.000333'],
+    ['chứng thực bản sao giấy tờ', '2.000815'],
+    ['hưởng chế độ thai sản', '2.000693'],
+  ])('%s → %s', (question, code) => {
+    expect(topCode(catalogue.search(question))).toBe(code);
+  });
+
+  it('answers a clear question with a confident match', () => {
+    const v = catalogue.search('thủ tục đăng ký kết hôn');
+    expect(v.kind).toBe('match');
+    expect(v.kind === 'match' && v.procedure.id).toBe('1.000894');
+  });
+
+  it('offers choices when the question fits several procedures equally', () => {
+    const v = catalogue.search('bằng lái xe');
+    expect(v.kind).toBe('ambiguous');
+    if (v.kind === 'ambiguous') {
+      expect(v.candidates.length).toBeGreaterThanOrEqual(2);
+      expect(v.candidates.length).toBeLessThanOrEqual(5);
+    }
+  });
+
+  it.each([
+    'giá vàng hôm nay bao nhiêu',
+    'thời tiết Hà Nội ngày mai',
+    'cấp giấy phép khai thác thủy sản',
+    'đăng ký nhãn hiệu độc quyền cho sản phẩm',
+    'xin visa đi Mỹ du lịch',
+  ])('says nothing fits rather than guessing: %s', (question) => {
+    expect(catalogue.search(question).kind).not.toBe('match');
+  });
+
+  it('has no topic for a bare follow-up', () => {
+    const v = catalogue.search('còn lệ phí thì sao?');
+    expect(v.topical).toBe(false);
+    expect(v.kind).toBe('none');
+  });
+
+  it('scores higher for better matches, best first', () => {
+    const scores = catalogue.search('đăng ký kết hôn', { top: 5 }).ranked.map((r) => r.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+  });
+});
+
+describe('level variants', () => {
+  it('treats the same procedure at another level as a sibling, not a rival', () => {
+    const names = ['Cấp hộ chiếu phổ thông ở trong nước (thực hiện tại cấp tỉnh)', 'Cấp hộ chiếu phổ thông ở trong nước (thực hiện tại cấp trung ương)'];
+    const [a, b] = names.map((name) => baseName({ name } as never));
+    expect(a).toBe(b);
+  });
+});
+
+describe('a catalogue built from the national format', () => {
+  it('finds a record with and without diacritics', async () => {
+    const mini = CatalogueClass.fromProcedures(await loadSources(['test/fixtures/catalogue/mini.jsonl']));
+    expect(topCode(mini.search('giấy phép khai thác thủy sản'))).toBe('2.002338');
+    expect(topCode(mini.search('giay phep khai thac thuy san'))).toBe('2.002338');
+  });
+});

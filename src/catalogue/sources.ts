@@ -5,7 +5,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { loadCatalogueFile } from './catalogueLoader.js';
-import { KnowledgeError, loadKnowledgeDir } from './knowledgeLoader.js';
+import { KnowledgeError, loadKnowledgeDir, loadKnowledgeFile } from './knowledgeLoader.js';
 import type { Procedure } from './schema.js';
 
 export async function loadSource(source: string): Promise<Procedure[]> {
@@ -13,7 +13,8 @@ export async function loadSource(source: string): Promise<Procedure[]> {
   if (!info) throw new KnowledgeError(source, ['không tìm thấy tệp hoặc thư mục']);
   if (info.isDirectory()) return loadKnowledgeDir(source);
   if (/\.jsonl(\.gz)?$/i.test(source)) return loadCatalogueFile(source);
-  throw new KnowledgeError(source, ['cần một thư mục knowledge/ hoặc tệp danh mục .jsonl / .jsonl.gz']);
+  if (/\.ya?ml$/i.test(source)) return [await loadKnowledgeFile(source)];
+  throw new KnowledgeError(source, ['cần một thư mục knowledge/, một tệp .yaml, hoặc tệp danh mục .jsonl / .jsonl.gz']);
 }
 
 export async function loadSources(sources: readonly string[]): Promise<Procedure[]> {

@@ -1,7 +1,8 @@
 /**
  * Typo correction of single syllables against the index vocabulary, with
- * fuse.js (bitap) doing the fuzzy matching. Buckets by first letter keep each
- * lookup small; results are cached because chat repeats the same slips.
+ * fuse.js (bitap) doing the fuzzy matching. Buckets by first letter and
+ * length (a slip changes the length by one at most) keep each lookup small;
+ * results are cached because chat repeats the same slips.
  */
 import Fuse from 'fuse.js';
 
@@ -18,8 +19,10 @@ export class TypoCorrector {
     const groups = new Map<string, string[]>();
     for (const word of vocabulary) {
       if (word.length < 2 || !/^[a-z]+$/.test(word)) continue;
-      const key = word[0]!;
-      (groups.get(key) ?? groups.set(key, []).get(key)!).push(word);
+      for (const length of [word.length - 1, word.length, word.length + 1]) {
+        const key = bucketKey(word, length);
+        (groups.get(key) ?? groups.set(key, []).get(key)!).push(word);
+      }
     }
     for (const [key, words] of groups) {
       this.buckets.set(key, new Fuse(words, { includeScore: true, threshold: TYPO_MAX_SCORE, ignoreLocation: true, minMatchCharLength: 1 }));
@@ -30,16 +33,15 @@ export class TypoCorrector {
   candidates(word: string): string[] {
     const cached = this.cache.get(word);
     if (cached) return cached;
-    const fuse = this.buckets.get(word[0] ?? '');
-    const found = fuse
-      ? fuse
-          .search(word, { limit: MAX_CANDIDATES * 2 })
-          .filter((r) => Math.abs(r.item.length - word.length) <= 1)
-          .slice(0, MAX_CANDIDATES)
-          .map((r) => r.item)
-      : [];
+    const fuse = this.buckets.get(bucketKey(word, word.length));
+    const found = fuse ? fuse.search(word, { limit: MAX_CANDIDATES }).map((r) => r.item) : [];
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
     this.cache.set(word, found);
     return found;
   }
+}
+
+/** Words that a slip of `length` letters starting like `word` could have meant. */
+function bucketKey(word: string, length: number): string {
+  return `${word[0]}${length}`;
 }

@@ -53,6 +53,8 @@ export interface SearchOptions {
 
 export class SearchIndex {
   private readonly postings = new Map<string, Postings>();
+  /** Per procedure: the unigram terms of its focus fields (what it is about). */
+  private readonly focus: Set<string>[];
   /** Per procedure: the content syllables of its name and of each alias. */
   private readonly names: NameWord[][][];
   /** Folded forms that are content words somewhere, though they fold like a function word ("the" ← "thẻ"). */
@@ -66,8 +68,10 @@ export class SearchIndex {
     postings: Map<string, { docs: number[]; weights: number[] }>,
     vocabulary: Set<string>,
     names: NameWord[][][],
+    focus: Set<string>[],
   ) {
     this.names = names;
+    this.focus = focus;
     const n = procedures.length;
     let maxIdf = 0;
     for (const [term, p] of postings) {
@@ -83,6 +87,7 @@ export class SearchIndex {
     const fieldStats = INDEX_FIELDS.map(() => ({ total: 0 }));
     const perDoc: Array<Array<Map<string, number>>> = [];
     const names: NameWord[][][] = [];
+    const focus: Set<string>[] = [];
     const vocabulary = new Set<string>();
     const ambiguous = new Set<string>();
     const tokenCache = new Map<string, Token>();
@@ -104,12 +109,14 @@ export class SearchIndex {
               if (lexicon.foldedStopWords.has(t.folded)) ambiguous.add(t.folded);
             }
           }
-          for (const term of documentTerms(tokens, field.phonetic)) counts.set(term, (counts.get(term) ?? 0) + 1);
+          const terms = documentTerms(tokens, field.phonetic);
+          for (const term of field.distinct ? new Set(terms) : terms) counts.set(term, (counts.get(term) ?? 0) + 1);
           fieldStats[fi]!.total += tokens.length;
         }
         return counts;
       });
       perDoc.push(fields);
+      focus.push(new Set(INDEX_FIELDS.flatMap((f, fi) => (f.focus ? [...fields[fi]!.keys()].filter((t) => t.startsWith('u:') || t.startsWith('pu:')) : []))));
       names.push(
         [procedure.name, procedure.officialName, ...procedure.aliases]
           .filter((t): t is string => !!t)
@@ -137,7 +144,7 @@ export class SearchIndex {
         p.weights.push(weight);
       }
     });
-    const index = new SearchIndex(procedures, lexicon, postings, vocabulary, names);
+    const index = new SearchIndex(procedures, lexicon, postings, vocabulary, names, focus);
     ambiguous.forEach((f) => index.ambiguousFolded.add(f));
     return index;
   }
@@ -164,6 +171,11 @@ export class SearchIndex {
       else hi = mid - 1;
     }
     return 0;
+  }
+
+  /** True when `term` occurs in what the procedure is about, not only in its body text. */
+  inFocus(term: string, doc: number): boolean {
+    return this.focus[doc]?.has(term) ?? false;
   }
 
   analyze(text: string): AnalyzedText {

@@ -46,8 +46,14 @@ export const FULL_FIT = 0.9;
 export const FIT_GAP = 0.15;
 export const MAX_CANDIDATES = 5;
 
+/** A word found only in body text (document lists) is weaker evidence than one in what the procedure is about. */
+export const BODY_ONLY_CREDIT = 0.5;
+/** A confident match needs at least this much of its name asked for. */
+export const MIN_MATCH_FIT = 0.5;
+
 export interface CoverageSource {
   weightIn(term: string, doc: number): number;
+  inFocus(term: string, doc: number): boolean;
 }
 
 export function coverage(query: Query, doc: number, index: CoverageSource): number {
@@ -55,7 +61,8 @@ export function coverage(query: Query, doc: number, index: CoverageSource): numb
   let covered = 0;
   for (const concept of query.concepts) {
     total += concept.idf;
-    if (concept.terms.some((t) => index.weightIn(t, doc) > 0)) covered += concept.idf;
+    if (concept.terms.some((t) => index.inFocus(t, doc))) covered += concept.idf;
+    else if (concept.terms.some((t) => index.weightIn(t, doc) > 0)) covered += concept.idf * BODY_ONLY_CREDIT;
   }
   return total === 0 ? 0 : covered / total;
 }
@@ -85,7 +92,7 @@ export function decide(ranked: Ranked[], query: Query, index: CoverageSource): S
   const rivals = ranked.slice(1).filter((r) => !areSiblings(best.procedure, r.procedure));
   const rival = rivals[0];
   const clear = !rival || rival.score < best.score * MATCH_MARGIN || (best.fit >= FULL_FIT && rival.fit <= best.fit - FIT_GAP);
-  if (cov >= MATCH_COVERAGE && clear) {
+  if (cov >= MATCH_COVERAGE && clear && best.fit >= MIN_MATCH_FIT) {
     return { kind: 'match', procedure: best.procedure, score: best.score, coverage: cov, ranked, topical };
   }
   const candidates = [best, ...rivals.filter((r) => r.score >= best.score * CANDIDATE_SHARE)].slice(0, MAX_CANDIDATES);

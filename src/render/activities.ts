@@ -49,7 +49,7 @@ export class Renderer {
   procedure(answer: ProcedureAnswer, profile: ChannelProfile): Rendered {
     const { procedure: p, aspects } = answer;
     const o = { format: this.format(profile), messages: this.messages };
-    const stale = answer.stale && p.lastVerified ? [MessageFactory.text(this.messages.stale(p.lastVerified))] : [];
+    const stale = answer.stale && p.lastVerified ? [MessageFactory.text(this.messages.stale(vietnameseDate(p.lastVerified)))] : [];
     const labels = SUMMARY_ASPECTS.map((a) => ASPECT_LABELS[a]);
     if (aspects.length === 0) {
       if (profile === 'plain') {
@@ -88,6 +88,12 @@ export class Renderer {
     }
     return { activities: [MessageFactory.suggestedActions(items.map(imBack), text)], menu: [...items] };
   }
+}
+
+/** "2026-11-24" → "24/11/2026". */
+export function vietnameseDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
 }
 
 function imBack(label: string): CardAction {

@@ -4,12 +4,13 @@
 import { loadSources } from '../catalogue/sources.js';
 import { AggregateKnowledgeError, KnowledgeError } from '../catalogue/knowledgeLoader.js';
 import { knowledgeStats, formatStats } from '../catalogue/stats.js';
+import { UnansweredLog } from '../guide/unanswered.js';
 
 const DEFAULT_PATH = 'knowledge';
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  const paths = rest.filter((a) => !a.startsWith('--'));
+  const paths = rest.filter((a, i) => !a.startsWith('--') && !rest[i - 1]?.startsWith('--'));
   const sources = paths.length > 0 ? paths : [DEFAULT_PATH];
   switch (command) {
     case 'validate': {
@@ -23,8 +24,15 @@ async function main(argv: string[]): Promise<number> {
       console.log(formatStats(knowledgeStats(procedures, { now: new Date(), maxAgeDays })));
       return 0;
     }
+    case 'unanswered': {
+      const log = await UnansweredLog.open(flag(rest, '--data') ?? 'data');
+      const entries = log.list();
+      for (const e of entries) console.log(`${e.at}\t${e.channel}\t${e.text}`);
+      console.error(`${entries.length} câu hỏi chưa trả lời được`);
+      return 0;
+    }
     default:
-      console.error('Cách dùng: npm run kb -- validate [PATH...] | stats [PATH...] [--max-age-days N]');
+      console.error('Cách dùng: npm run kb -- validate [PATH...] | stats [PATH...] [--max-age-days N] | unanswered [--data DIR]');
       return 2;
   }
 }

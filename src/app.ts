@@ -39,7 +39,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
   await mkdir(config.DATA_DIR, { recursive: true });
 
-  const storage = overrides.storage ?? (await LowdbStorage.open(path.join(config.DATA_DIR, CONVERSATIONS_FILE), clock));
+  const storage = overrides.storage ?? (await openConversationStore(config, clock, logger));
   const catalogue = overrides.catalogue ?? (await Catalogue.load(knowledgeSources(config)));
   const messages = createMessages({ locality: config.LOCALITY_NAME, hotline: config.HOTLINE });
   const guide = new ProcedureGuide(catalogue, { staleAfterDays: config.STALE_AFTER_DAYS, clock });
@@ -67,4 +67,12 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   adapter.onTurnError = onTurnError;
 
   return { config, logger, clock, storage, catalogue, messages, guide, unanswered, conversationState, deps, dialog, bot, adapter, onTurnError };
+}
+
+/** The embedded conversation store, with abandoned conversations pruned so the file stays small. */
+async function openConversationStore(config: AppConfig, clock: () => Date, logger: Logger): Promise<LowdbStorage> {
+  const storage = await LowdbStorage.open(path.join(config.DATA_DIR, CONVERSATIONS_FILE), clock);
+  const pruned = await storage.prune(config.CONVERSATION_TTL_DAYS * 86_400_000);
+  if (pruned > 0) logger.info({ pruned }, 'dropped idle conversation state');
+  return storage;
 }

@@ -33,6 +33,8 @@ export const configSchema = z
       .default('1800 1096'),
     /** Entries verified longer ago than this are answered with a "please confirm" line. */
     STALE_AFTER_DAYS: z.coerce.number().int().positive().default(365),
+    /** Conversation state untouched for this long is dropped at start-up. */
+    CONVERSATION_TTL_DAYS: z.coerce.number().int().positive().default(30),
     BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(262_144),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })

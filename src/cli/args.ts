@@ -1,4 +1,6 @@
 /** Tiny flag parser for the command-line tools: `--name value` and bare `--flag`. */
+import { knowledgeSources, parseConfig } from '../config.js';
+
 export interface ParsedArgs {
   flags: Map<string, string | true>;
   positional: string[];
@@ -27,10 +29,8 @@ export function stringFlag(args: ParsedArgs, name: string): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
-/** KNOWLEDGE_PATH-style list: several sources separated by commas. */
-export function knowledgeSources(args: ParsedArgs, fallback = process.env.KNOWLEDGE_PATH ?? 'knowledge'): string[] {
-  return (stringFlag(args, 'knowledge') ?? fallback)
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
+/** `--knowledge A,B`, or KNOWLEDGE_PATH from the validated configuration. */
+export function sourcesFrom(args: ParsedArgs): string[] {
+  const flag = stringFlag(args, 'knowledge');
+  return knowledgeSources(flag ? { KNOWLEDGE_PATH: flag } : parseConfig(process.env));
 }

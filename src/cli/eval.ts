@@ -6,19 +6,19 @@
 import { readFile } from 'node:fs/promises';
 import { Catalogue } from '../catalogue/catalogue.js';
 import { evaluate, formatReport, parseQuestions } from '../catalogue/evaluation.js';
-import { knowledgeSources, parseArgs, stringFlag } from './args.js';
+import { parseArgs, sourcesFrom, stringFlag } from './args.js';
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const file = stringFlag(args, 'questions');
   if (!file) throw new Error('Cách dùng: npm run eval -- --questions FILE [--knowledge PATH] [--only-covered] [--misses]');
-  const catalogue = await Catalogue.load(knowledgeSources(args));
+  const catalogue = await Catalogue.load(sourcesFrom(args));
   let questions = parseQuestions(await readFile(file, 'utf8'));
   if (args.flags.has('only-covered')) {
     questions = questions.filter((q) => q.codes.some((c) => catalogue.get(c)));
   }
   const report = evaluate(catalogue, questions);
-  console.log(formatReport(report, { file, sources: knowledgeSources(args), misses: args.flags.has('misses') }));
+  console.log(formatReport(report, { file, sources: sourcesFrom(args), misses: args.flags.has('misses') }));
 }
 
 main().catch((error: unknown) => {

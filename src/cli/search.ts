@@ -4,13 +4,13 @@
  */
 import { createInterface } from 'node:readline';
 import { Catalogue } from '../catalogue/catalogue.js';
-import { knowledgeSources, parseArgs, stringFlag } from './args.js';
+import { parseArgs, sourcesFrom, stringFlag } from './args.js';
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const top = Number(stringFlag(args, 'top') ?? 5);
   const json = args.flags.has('json');
-  const catalogue = await Catalogue.load(knowledgeSources(args));
+  const catalogue = await Catalogue.load(sourcesFrom(args));
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const line of lines) {
     const query = line.trim();

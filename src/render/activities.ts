@@ -84,7 +84,8 @@ export class Renderer {
     if (items.length === 0) return this.text(text);
     if (profile === 'plain') {
       const lines = items.map((item, i) => `${i + 1}. ${item}`);
-      return { activities: [MessageFactory.text([text, '', plainHint ?? '', ...lines].filter((l, i) => l || i === 1).join('\n'))], menu: [...items] };
+      const body = [text, '', ...(plainHint ? [plainHint] : []), ...lines].join('\n');
+      return { activities: [MessageFactory.text(body)], menu: [...items] };
     }
     return { activities: [MessageFactory.suggestedActions(items.map(imBack), text)], menu: [...items] };
   }

@@ -1,0 +1,51 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const TSX = 'node_modules/.bin/tsx';
+
+async function cli(script: string, args: string[], input?: string) {
+  const child = run(TSX, [script, ...args], { env: { ...process.env, KNOWLEDGE_PATH: 'knowledge' } });
+  if (input !== undefined) {
+    child.child.stdin!.end(input);
+  }
+  return child;
+}
+
+describe('search CLI', () => {
+  it('prints one JSON object a line and nothing else', async () => {
+    const { stdout } = await cli('src/cli/search.ts', ['--json', '--top', '3'], 'làm giấy khai sinh cần gì\n\nthời tiết ngày mai\n');
+    const lines = stdout.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    const [first, second] = lines.map((l) => JSON.parse(l) as { query: string; verdict: string; results: Array<{ code: string; name: string; score: number }>; ms: number });
+    expect(first!.query).toBe('làm giấy khai sinh cần gì');
+    expect(first!.results).toHaveLength(3);
+    expect(first!.results[0]!.code).toBe('1.001193');
+    expect(first!.results[0]!.score).toBeGreaterThanOrEqual(first!.results[1]!.score);
+    expect(first!.ms).toBeTypeOf('number');
+    expect(second!.verdict).not.toBe('match');
+  });
+});
+
+describe('eval CLI', () => {
+  it('scores a question file with breakdowns by style and aspect', async () => {
+    const { stdout } = await cli('src/cli/eval.ts', ['--questions', 'test/fixtures/questions.tsv']);
+    expect(stdout).toMatch(/\| all +\| +3 \| 0\.667 \| 0\.667 \| 0\.667 \|/);
+    expect(stdout).toMatch(/style:nodiacritics +\| +1 \| 1\.000/);
+    expect(stdout).toMatch(/aspect:documents/);
+  });
+});
+
+describe('kb CLI', () => {
+  it('validates the bundled knowledge', async () => {
+    const { stdout } = await cli('src/cli/kb.ts', ['validate']);
+    expect(stdout).toMatch(/^OK: 65 thủ tục hợp lệ/);
+  });
+
+  it('fails with the file and field of a bad entry', async () => {
+    const error = (await cli('src/cli/kb.ts', ['validate', 'test/fixtures/catalogue/missing.yaml']).catch((e: unknown) => e)) as { code: number; stderr: string };
+    expect(error.code).toBe(1);
+    expect(error.stderr).toMatch(/missing\.yaml/);
+  });
+});

@@ -1,0 +1,12 @@
+/** Where dossier data comes from: the embedded store or the province's one-stop-shop system. */
+import type { Dossier } from './schema.js';
+
+export interface DossierSource {
+  /** The dossier with this normalised code, or undefined when there is none. Throws DossierSourceUnavailable. */
+  find(code: string): Promise<Dossier | undefined>;
+}
+
+/** The source did not answer usably (down, slow, malformed): say so, never crash. */
+export class DossierSourceUnavailable extends Error {
+  override name = 'DossierSourceUnavailable';
+}

@@ -11,6 +11,14 @@ import {
   type Storage,
 } from 'botbuilder';
 import { AssistantBot } from './bot/assistantBot.js';
+import { proactiveSender } from './bot/proactive.js';
+import { WorkingCalendar } from './dossiers/calendar.js';
+import { DossierService } from './dossiers/dossierService.js';
+import { EmbeddedDossierSource } from './dossiers/embeddedSource.js';
+import { HttpDossierSource } from './dossiers/httpSource.js';
+import { DossierNotifier } from './dossiers/notifier.js';
+import { SubscriptionStore } from './dossiers/subscriptions.js';
+import { dossierText } from './render/dossierText.js';
 import { createOnTurnError } from './bot/onTurnError.js';
 import { Catalogue } from './catalogue/catalogue.js';
 import { knowledgeSources, type AppConfig } from './config.js';
@@ -45,9 +53,20 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   const guide = new ProcedureGuide(catalogue, { staleAfterDays: config.STALE_AFTER_DAYS, clock });
   const unanswered = await UnansweredLog.open(config.DATA_DIR, clock);
 
+  const calendar = WorkingCalendar.load(config.HOLIDAYS_PATH || undefined);
+  const source =
+    config.DOSSIER_SOURCE === 'http'
+      ? new HttpDossierSource({ baseUrl: config.DOSSIER_API_URL, token: config.DOSSIER_API_TOKEN, timeoutMs: config.DOSSIER_API_TIMEOUT_MS, retries: config.DOSSIER_API_RETRIES, logger })
+      : await EmbeddedDossierSource.open(config.DATA_DIR, clock);
+  const dossiers = await DossierService.open(source, calendar, config.DATA_DIR, clock);
+  const subscriptions = await SubscriptionStore.open(config.DATA_DIR);
+
   const conversationState = new ConversationState(storage);
   const deps: DialogDeps = {
     guide,
+    dossiers,
+    subscriptions,
+    clock,
     renderer: new Renderer(messages),
     conversationData: conversationState.createProperty<ConversationData>('conversationData'),
     unanswered,
@@ -66,7 +85,15 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   );
   adapter.onTurnError = onTurnError;
 
-  return { config, logger, clock, storage, catalogue, messages, guide, unanswered, conversationState, deps, dialog, bot, adapter, onTurnError };
+  const notifier = new DossierNotifier(
+    dossiers,
+    subscriptions,
+    proactiveSender(adapter, config.MicrosoftAppId),
+    (view) => `${messages.dossier.changed(view.code)}\n\n${dossierText(view)}`,
+    logger,
+  );
+
+  return { config, logger, clock, storage, catalogue, messages, guide, unanswered, conversationState, deps, dialog, bot, adapter, onTurnError, dossiers, subscriptions, notifier };
 }
 
 /** The embedded conversation store, with abandoned conversations pruned so the file stays small. */

@@ -36,6 +36,18 @@ export const configSchema = z
     /** Conversation state untouched for this long is dropped at start-up. */
     CONVERSATION_TTL_DAYS: z.coerce.number().int().positive().default(30),
     BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(262_144),
+    /** Where dossier status comes from: the embedded lowdb store, or the one-stop-shop system over HTTP. */
+    DOSSIER_SOURCE: z.enum(['embedded', 'http']).default('embedded'),
+    DOSSIER_API_URL: z.union([z.url(), z.literal('')]).default(''),
+    DOSSIER_API_TOKEN: z.string().default(''),
+    DOSSIER_API_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+    DOSSIER_API_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
+    /** How often subscribed dossiers are re-read for changes; 0 turns polling off (events only). */
+    DOSSIER_POLL_SECONDS: z.coerce.number().int().min(0).default(300),
+    /** Shared secret for signed status events; empty refuses every event. */
+    DOSSIER_EVENTS_SECRET: z.string().default(''),
+    /** Public holidays file (YAML); the bundled one by default. */
+    HOLIDAYS_PATH: z.string().default(''),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((c, ctx) => {
@@ -48,6 +60,9 @@ export const configSchema = z
     }
     if (c.MicrosoftAppId && c.MicrosoftAppType !== 'UserAssignedMSI' && !c.MicrosoftAppPassword) {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'required when MicrosoftAppId is set' });
+    }
+    if (c.DOSSIER_SOURCE === 'http' && (!c.DOSSIER_API_URL || !c.DOSSIER_API_TOKEN)) {
+      ctx.addIssue({ code: 'custom', path: ['DOSSIER_API_URL'], message: 'DOSSIER_SOURCE=http needs DOSSIER_API_URL and DOSSIER_API_TOKEN' });
     }
     if (c.MicrosoftAppType === 'SingleTenant' && !c.MicrosoftAppTenantId) {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'required for SingleTenant apps' });

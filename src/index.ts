@@ -14,6 +14,7 @@ async function main(): Promise<void> {
     bot: app.bot,
     logger: app.logger,
     bodyLimitBytes: config.BODY_LIMIT_BYTES,
+    dossierEvents: { secret: config.DOSSIER_EVENTS_SECRET, clock: app.clock, notifier: app.notifier },
     health: () => ({ procedures: app.catalogue.size }),
   });
   server.listen(config.PORT, config.HOST, () => {
@@ -23,11 +24,14 @@ async function main(): Promise<void> {
     );
   });
 
+  app.notifier.start(config.DOSSIER_POLL_SECONDS * 1000);
+
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;
     closing = true;
     app.logger.info({ signal }, 'shutting down');
+    app.notifier.stop();
     server.close(() => process.exit(0));
     setTimeout(() => process.exit(0), 5_000).unref();
   };

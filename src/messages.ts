@@ -75,6 +75,27 @@ export function createMessages(s: MessageSettings) {
       'vui lòng xác nhận lại tại bộ phận một cửa trước khi nộp hồ sơ.',
     missing: (what: string) =>
       `Hiện tôi chưa có thông tin về ${what} của thủ tục này. Vui lòng hỏi bộ phận một cửa hoặc gọi ${hotline}.`,
+    dossier: {
+      askCode:
+        'Bạn cho mình xin mã hồ sơ nhé. Mã được in trên Phiếu tiếp nhận và hẹn trả kết quả, hoặc trong tin nhắn SMS/email ' +
+        'báo đã nhận hồ sơ, có dạng 000.00.15.H57-241120-0007.',
+      badCode: (problem: string) => `Mã hồ sơ chưa đúng: ${problem}. Bạn kiểm tra lại và gửi lại mã giúp mình.`,
+      tooManyBadCodes: `Mình chưa đọc được mã hồ sơ. Bạn vui lòng kiểm tra lại phiếu hẹn, hoặc gọi ${hotline} để được tra cứu.`,
+      askPhone:
+        'Để bảo vệ thông tin của bạn, vui lòng cho biết 4 số cuối của số điện thoại đã đăng ký trên hồ sơ.',
+      badPhone: 'Vui lòng nhập đúng 4 chữ số cuối của số điện thoại (ví dụ: 5678).',
+      notVerified:
+        'Mình không tìm thấy hồ sơ khớp với mã và 4 số điện thoại bạn cung cấp. Bạn kiểm tra lại mã trên phiếu hẹn ' +
+        'và số điện thoại đã khai khi nộp hồ sơ nhé.',
+      locked: `Mã hồ sơ này tạm thời bị khóa tra cứu qua tin nhắn do nhập sai nhiều lần. Vui lòng gọi ${hotline} hoặc đến bộ phận một cửa để được hỗ trợ.`,
+      rateLimited: `Bạn đã tra cứu nhiều mã hồ sơ trong một giờ. Vui lòng thử lại sau, hoặc gọi ${hotline}.`,
+      unavailable: `Hệ thống tra cứu hồ sơ đang không phản hồi. Bạn vui lòng thử lại sau ít phút hoặc gọi ${hotline}.`,
+      subscribeLabel: 'Báo cho tôi khi có kết quả',
+      subscribed: (code: string) => `Đã đăng ký. Khi hồ sơ ${code} có thay đổi, mình sẽ nhắn cho bạn ngay trong cuộc trò chuyện này.`,
+      alreadyClosed: 'Hồ sơ này đã có kết quả cuối cùng nên không cần theo dõi thêm.',
+      subscribeNeedsLookup: 'Bạn cần tra cứu hồ sơ trước, rồi mình mới đăng ký nhận thông báo được.',
+      changed: (code: string) => `Hồ sơ ${code} vừa được cập nhật:`,
+    },
     error: `Xin lỗi, hệ thống vừa gặp sự cố nên chưa trả lời được. Bạn vui lòng hỏi lại sau ít phút hoặc gọi ${hotline}.`,
     hotline,
   };

@@ -3,6 +3,8 @@
  * the renderer, the conversation's own data, and the unanswered-question log.
  */
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { DossierService } from '../dossiers/dossierService.js';
+import type { SubscriptionStore } from '../dossiers/subscriptions.js';
 import type { ProcedureGuide } from '../guide/procedureGuide.js';
 import type { UnansweredLog } from '../guide/unanswered.js';
 import { channelProfile, type ChannelProfile, type Rendered, type Renderer } from '../render/activities.js';
@@ -13,17 +15,27 @@ export interface ConversationData {
   procedureId?: string;
   /** What a numbered reply means ("1" → menu[0]). */
   menu?: string[];
+  /** The dossier this conversation last looked up successfully (verified). */
+  dossier?: { code: string; status: number };
 }
 
 export interface DialogDeps {
   guide: ProcedureGuide;
+  dossiers: DossierService;
+  subscriptions: SubscriptionStore;
   renderer: Renderer;
   conversationData: StatePropertyAccessor<ConversationData>;
   unanswered: UnansweredLog;
+  clock: () => Date;
 }
 
 export function profileOf(context: TurnContext): ChannelProfile {
   return channelProfile(context.activity.channelId);
+}
+
+/** One conversation on one channel: the key for per-conversation limits and subscriptions. */
+export function conversationKey(context: TurnContext): string {
+  return `${context.activity.channelId}:${context.activity.conversation.id}`;
 }
 
 /** Sends what was rendered and remembers its menu for the next reply. */

@@ -5,8 +5,11 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { pickNumber } from '../language/choice.js';
 import { ChooseProcedureDialog, type ChooseOptions, type ChooseResult } from './chooseProcedureDialog.js';
-import { profileOf, send, type DialogDeps } from './context.js';
-import { CHOOSE_PROCEDURE_DIALOG, MAIN_DIALOG, MAIN_WATERFALL } from './ids.js';
+import { conversationKey, profileOf, send, type DialogDeps } from './context.js';
+import { DossierStatusDialog, type DossierOptions } from './dossierStatusDialog.js';
+import { CLOSED_STATUSES, type DossierStatus } from '../dossiers/schema.js';
+import { TurnContext } from 'botbuilder';
+import { CHOOSE_PROCEDURE_DIALOG, DOSSIER_STATUS_DIALOG, MAIN_DIALOG, MAIN_WATERFALL } from './ids.js';
 
 export interface RouteOptions {
   /** A message handed back by a flow, to be routed as if just received. */
@@ -17,6 +20,7 @@ export class MainDialog extends ComponentDialog {
   constructor(private readonly deps: DialogDeps) {
     super(MAIN_DIALOG);
     this.addDialog(new ChooseProcedureDialog(deps));
+    this.addDialog(new DossierStatusDialog(deps));
     this.addDialog(new WaterfallDialog(MAIN_WATERFALL, [this.routeStep.bind(this), this.rerouteStep.bind(this)]));
     this.initialDialogId = MAIN_WATERFALL;
   }
@@ -50,6 +54,15 @@ export class MainDialog extends ComponentDialog {
           procedureIds: answer.candidates.map((c) => c.id),
           aspects: answer.aspects,
         } satisfies ChooseOptions);
+      case 'dossier':
+        return step.beginDialog(DOSSIER_STATUS_DIALOG, { code: answer.code, problem: answer.problem, attempts: answer.problem ? 1 : 0 } satisfies DossierOptions);
+      case 'subscribe':
+        if (!data.dossier) {
+          await context.sendActivity(renderer.messages.dossier.subscribeNeedsLookup);
+          return step.beginDialog(DOSSIER_STATUS_DIALOG, {} satisfies DossierOptions);
+        }
+        await this.subscribe(step, data.dossier);
+        break;
       case 'unknown':
         await this.deps.unanswered.record(text, context.activity.channelId);
         await send(this.deps, context, renderer.text(renderer.messages.unknown));
@@ -63,6 +76,20 @@ export class MainDialog extends ComponentDialog {
     const result = step.result as ChooseResult | undefined;
     if (result?.reroute) return step.replaceDialog(MAIN_WATERFALL, { text: result.reroute } satisfies RouteOptions);
     return step.endDialog();
+  }
+
+  private async subscribe(step: WaterfallStepContext, dossier: { code: string; status: number }): Promise<void> {
+    const { context } = step;
+    const m = this.deps.renderer.messages.dossier;
+    if (CLOSED_STATUSES.has(dossier.status as DossierStatus)) return send(this.deps, context, this.deps.renderer.text(m.alreadyClosed));
+    await this.deps.subscriptions.add({
+      code: dossier.code,
+      conversationKey: conversationKey(context),
+      reference: TurnContext.getConversationReference(context.activity),
+      lastStatus: dossier.status,
+      createdAt: this.deps.clock().toISOString(),
+    });
+    return send(this.deps, context, this.deps.renderer.text(m.subscribed(dossier.code)));
   }
 
   private async command(step: WaterfallStepContext, command: string): Promise<void> {

@@ -10,6 +10,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Low } from 'lowdb';
 import { openDatabase } from '../storage/durableFile.js';
 import type { WorkingCalendar } from './calendar.js';
+import type { DossierStatus } from './schema.js';
 import { DossierSourceUnavailable, type DossierSource } from './source.js';
 import { dossierView, type DossierView } from './view.js';
 
@@ -46,6 +47,10 @@ export class DossierService {
     return new DossierService(source, calendar, guard, clock);
   }
 
+  async refresh(): Promise<void> {
+    await this.source.refresh?.();
+  }
+
   /** True when the code is locked for chat lookups now. */
   isLocked(code: string): boolean {
     return this.recentFailures(code).length >= MAX_WRONG_ANSWERS;
@@ -79,10 +84,15 @@ export class DossierService {
     return { kind: 'found', view: dossierView(dossier, now, this.calendar) };
   }
 
-  /** The current view of a dossier, without verification: for notifying a conversation already verified. */
-  async current(code: string): Promise<DossierView | undefined> {
+  /**
+   * The current view of a dossier, without verification: only for a
+   * conversation that was verified when it subscribed. A status reported by an
+   * event takes precedence over the source's, which may lag behind.
+   */
+  async current(code: string, status?: DossierStatus): Promise<DossierView | undefined> {
     const dossier = await this.source.find(code);
-    return dossier ? dossierView(dossier, this.clock(), this.calendar) : undefined;
+    if (!dossier) return undefined;
+    return dossierView(status ? { ...dossier, status } : dossier, this.clock(), this.calendar);
   }
 
   private recentFailures(code: string): string[] {

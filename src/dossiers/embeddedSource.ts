@@ -30,6 +30,10 @@ export class EmbeddedDossierSource implements DossierSource {
     return source;
   }
 
+  async refresh(): Promise<void> {
+    await this.db.read();
+  }
+
   async find(code: string): Promise<Dossier | undefined> {
     return this.db.data.dossiers[code];
   }

@@ -7,7 +7,8 @@
 import type { Catalogue } from '../catalogue/catalogue.js';
 import type { Procedure } from '../catalogue/schema.js';
 import { isStale } from '../catalogue/staleness.js';
-import { detectAspects, detectCommand, type Aspect, type CommandIntent } from '../language/intents.js';
+import { asksDossierStatus, asksToSubscribe, detectAspects, detectCommand, type Aspect, type CommandIntent } from '../language/intents.js';
+import { parseDossierCode } from '../dossiers/dossierCode.js';
 
 export interface GuideContext {
   /** The procedure the conversation is about, for follow-ups ("còn lệ phí thì sao?"). */
@@ -16,6 +17,9 @@ export interface GuideContext {
 
 export type GuideAnswer =
   | { kind: 'command'; command: CommandIntent }
+  /** A dossier status question: with the code found in the message, or what is wrong with it. */
+  | { kind: 'dossier'; code?: string; problem?: string }
+  | { kind: 'subscribe' }
   | { kind: 'procedure'; procedure: Procedure; aspects: Aspect[]; followUp: boolean; stale: boolean }
   | { kind: 'choose'; candidates: Procedure[]; aspects: Aspect[] }
   | { kind: 'unknown'; aspects: Aspect[] };
@@ -40,6 +44,11 @@ export class ProcedureGuide {
     const analyzed = this.catalogue.index.analyze(text);
     const command = detectCommand(analyzed);
     if (command) return { kind: 'command', command };
+    if (asksToSubscribe(analyzed)) return { kind: 'subscribe' };
+    const code = parseDossierCode(text);
+    if (code.kind === 'code') return { kind: 'dossier', code: code.code };
+    if (code.kind === 'invalid') return { kind: 'dossier', problem: code.problem };
+    if (asksDossierStatus(analyzed)) return { kind: 'dossier' };
     const aspects = detectAspects(analyzed);
     const verdict = this.catalogue.index.searchAnalyzed(analyzed);
     const current = context.procedureId ? this.catalogue.get(context.procedureId) : undefined;

@@ -50,3 +50,19 @@ export function detectCommand(text: AnalyzedText): CommandIntent | undefined {
   }
   return undefined;
 }
+
+const DOSSIER_CUES = ['tra cuu ho so', 'ho so cua toi', 'ho so cua em', 'ho so cua minh', 'tinh trang ho so', 'kiem tra ho so',
+  'ho so den dau', 'ho so xong chua', 'ho so da xong', 'xem ho so', 'trang thai ho so', 'tien do ho so', 'ho so toi nop',
+  'ho so em nop', 'ho so minh nop', 'ho so da nop', 'tra ho so'];
+const SUBSCRIBE_CUES = ['bao cho toi khi', 'bao toi khi', 'bao cho em khi', 'bao cho minh khi', 'bao khi co ket qua',
+  'thong bao khi co', 'nhan thong bao', 'theo doi ho so'];
+
+/** "tra cứu hồ sơ", "hồ sơ của tôi xong chưa": the citizen asks where a submitted dossier stands. */
+export function asksDossierStatus(text: AnalyzedText): boolean {
+  return DOSSIER_CUES.some((cue) => contains(text.folded, cue));
+}
+
+/** "Báo cho tôi khi có kết quả": notify this conversation when the dossier changes. */
+export function asksToSubscribe(text: AnalyzedText): boolean {
+  return SUBSCRIBE_CUES.some((cue) => contains(text.folded, cue));
+}

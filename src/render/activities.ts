@@ -6,9 +6,11 @@
  */
 import { ActionTypes, CardFactory, MessageFactory, type Activity, type CardAction } from 'botbuilder';
 import type { Procedure } from '../catalogue/schema.js';
+import type { DossierView } from '../dossiers/view.js';
+import { dossierText } from './dossierText.js';
 import type { GuideAnswer } from '../guide/procedureGuide.js';
 import { ASPECT_LABELS, EXAMPLE_QUESTIONS, SUMMARY_ASPECTS, type Messages } from '../messages.js';
-import { aspectMessages, summaryText, title, type TextFormat } from './procedureText.js';
+import { aspectMessages, summaryText, title, vietnameseDate, type TextFormat } from './procedureText.js';
 
 export type ChannelProfile = 'cards' | 'plain';
 
@@ -79,6 +81,10 @@ export class Renderer {
     return { activities: [MessageFactory.attachment(CardFactory.heroCard('', intro, undefined, buttons))], menu: options };
   }
 
+  dossier(view: DossierView, actions: readonly string[], profile: ChannelProfile): Rendered {
+    return this.withMenu(dossierText(view), actions, profile, this.messages.menuHintPlain);
+  }
+
   /** Text followed by choices: buttons on card channels, numbered lines on plain ones. */
   private withMenu(text: string, items: readonly string[], profile: ChannelProfile, plainHint?: string): Rendered {
     if (items.length === 0) return this.text(text);
@@ -89,12 +95,6 @@ export class Renderer {
     }
     return { activities: [MessageFactory.suggestedActions(items.map(imBack), text)], menu: [...items] };
   }
-}
-
-/** "2026-11-24" → "24/11/2026". */
-export function vietnameseDate(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
 }
 
 function imBack(label: string): CardAction {

@@ -178,11 +178,12 @@ describe('the HTTP source against a local one-stop system', () => {
       seen.push({ url: req.url, auth: req.headers.authorization });
       const code = decodeURIComponent((req.url ?? '').split('/dossiers/')[1] ?? '');
       if (code === 'SLOW-241120-0001') return void setTimeout(() => res.end('{}'), 1_000);
-      if (code === 'FLAKY-241120-0001' && failuresLeft-- > 0) return void res.writeHead(503).end();
-      if (code === 'BROKEN-241120-0001') return void res.writeHead(500).end();
-      if (code === 'BAD-241120-0001') return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"code": 1}');
-      if (code === 'NONE-241120-0001') return void res.writeHead(404).end();
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(dossier({ code })));
+      if (code === 'FLAKY-241120-0001' && failuresLeft-- > 0) return void (res.writeHead(503), res.end());
+      if (code === 'BROKEN-241120-0001') return void (res.writeHead(500), res.end());
+      if (code === 'BAD-241120-0001') return void (res.writeHead(200, { 'content-type': 'application/json' }), res.end('{"code": 1}'));
+      if (code === 'NONE-241120-0001') return void (res.writeHead(404), res.end());
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(dossier({ code })));
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/`;

@@ -1,0 +1,114 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'restify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../src/app.js';
+import { DEMO_CODES, DEMO_PHONE_LAST4 } from '../src/dossiers/demo.js';
+import { SubscriptionStore } from '../src/dossiers/subscriptions.js';
+import { signEvent } from '../src/dossiers/signedEvents.js';
+import { createServer } from '../src/server.js';
+import { FIXED_NOW, testApp } from './helpers.js';
+
+const SECRET = 'shared-secret-for-tests';
+let app: App;
+let dir: string;
+let cleanup: () => Promise<void>;
+let server: Server;
+let base: string;
+let connector: http.Server;
+let connectorUrl: string;
+const delivered: Array<{ path: string; text?: string }> = [];
+
+beforeAll(async () => {
+  ({ app, dir, cleanup } = await testApp({ DOSSIER_EVENTS_SECRET: SECRET }));
+  // A local stand-in for the Bot Connector service the bot replies to.
+  connector = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      delivered.push({ path: req.url ?? '', text: (JSON.parse(body || '{}') as { text?: string }).text });
+      (res.writeHead(200, { 'content-type': 'application/json' }), res.end('{"id":"sent-1"}'));
+    });
+  });
+  await new Promise<void>((r) => connector.listen(0, '127.0.0.1', r));
+  connectorUrl = `http://127.0.0.1:${(connector.address() as AddressInfo).port}`;
+  server = createServer({
+    adapter: app.adapter, bot: app.bot, logger: app.logger, bodyLimitBytes: 65_536, health: () => ({}),
+    dossierEvents: { secret: SECRET, clock: app.clock, notifier: app.notifier },
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  await new Promise<void>((r) => server.close(() => r()));
+  await new Promise<void>((r) => connector.close(() => r()));
+  await cleanup();
+});
+
+async function say(text: string) {
+  const res = await fetch(`${base}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      type: 'message', deliveryMode: 'expectReplies', text, channelId: 'webchat', serviceUrl: connectorUrl,
+      from: { id: 'citizen-9' }, recipient: { id: 'bot' }, conversation: { id: 'proactive-1' },
+    }),
+  });
+  return (await res.json()) as { activities: Array<{ text?: string }> };
+}
+
+function event(body: object, opts: { secret?: string; timestamp?: number; sign?: boolean } = {}) {
+  const raw = JSON.stringify(body);
+  const timestamp = opts.timestamp ?? Math.floor(FIXED_NOW.getTime() / 1000);
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (opts.sign !== false) {
+    headers['x-timestamp'] = String(timestamp);
+    headers['x-signature'] = signEvent(opts.secret ?? SECRET, timestamp, raw);
+  }
+  return fetch(`${base}/api/dossiers/events`, { method: 'POST', headers, body: raw });
+}
+
+const change = { code: DEMO_CODES[0], status: 9, updatedAt: '2026-11-24T07:55:00+07:00' };
+
+describe('dossier status events', () => {
+  it.each([
+    ['unsigned', { sign: false }],
+    ['signed with another secret', { secret: 'not-the-secret' }],
+    ['stale (replayed ten minutes later)', { timestamp: Math.floor(FIXED_NOW.getTime() / 1000) - 600 }],
+  ])('rejects an %s event with 401', async (_label, opts) => {
+    const res = await event(change, opts);
+    expect(res.status).toBe(401);
+  });
+
+  it('rejects a signed but malformed event with 400', async () => {
+    expect((await event({ code: DEMO_CODES[0], status: 42 })).status).toBe(400);
+  });
+
+  it('a subscription and a signed event lead to a proactive message in that conversation, once', async () => {
+    await say(`tra cứu hồ sơ ${DEMO_CODES[0]}`);
+    const status = await say(DEMO_PHONE_LAST4);
+    expect(status.activities.map((a) => a.text).join('\n')).toContain('Trạng thái: Đang xử lý');
+    const subscribed = await say('báo cho tôi khi có kết quả');
+    expect(subscribed.activities.map((a) => a.text).join('\n')).toMatch(/Đã đăng ký/);
+
+    const res = await event(change);
+    expect(res.status).toBe(202);
+    expect(await res.json()).toEqual({ accepted: true, notified: 1 });
+    const message = delivered.find((d) => d.text?.includes('vừa được cập nhật'));
+    expect(message?.path).toMatch(/^\/v3\/conversations\/proactive-1\/activities/);
+    expect(message?.text).toContain('Trạng thái: Đã xử lý xong');
+
+    // A repeated event is not a change: nothing more is sent, and a final status ends the subscription.
+    const again = await event(change);
+    expect(await again.json()).toEqual({ accepted: true, notified: 0 });
+    expect(app.subscriptions.forCode(DEMO_CODES[0])).toHaveLength(0);
+  });
+});
+
+describe('subscriptions', () => {
+  it('survive a restart', async () => {
+    await app.subscriptions.add({ code: DEMO_CODES[1], conversationKey: 'x:1', reference: { conversation: { id: '1' } }, lastStatus: 5, createdAt: FIXED_NOW.toISOString() });
+    const reopened = await SubscriptionStore.open(dir);
+    expect(reopened.forCode(DEMO_CODES[1])).toEqual([expect.objectContaining({ conversationKey: 'x:1', lastStatus: 5 })]);
+  });
+});

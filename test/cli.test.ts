@@ -49,3 +49,18 @@ describe('kb CLI', () => {
     expect(error.stderr).toMatch(/missing\.yaml/);
   });
 });
+
+describe('dossiers CLI', () => {
+  it('imports records into the embedded store and lists them', async () => {
+    const { tempDir } = await import('./helpers.js');
+    const { dir, cleanup } = await tempDir();
+    const { stdout } = await cli('src/cli/dossiers.ts', ['import', 'test/fixtures/dossiers.json', '--data', dir]);
+    expect(stdout).toMatch(/Đã nhập 1 hồ sơ/);
+    const list = await cli('src/cli/dossiers.ts', ['list', '--data', dir]);
+    expect(list.stdout.trim().split('\n')).toContain('000.00.15.H57-241120-0007');
+    const error = (await cli('src/cli/dossiers.ts', ['import', 'package.json', '--data', dir]).catch((e: unknown) => e)) as { code: number; stderr: string };
+    expect(error.code).toBe(1);
+    expect(error.stderr).toMatch(/không hợp lệ, không nhập gì/);
+    await cleanup();
+  });
+});

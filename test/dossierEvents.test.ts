@@ -112,3 +112,25 @@ describe('subscriptions', () => {
     expect(reopened.forCode(DEMO_CODES[1])).toEqual([expect.objectContaining({ conversationKey: 'x:1', lastStatus: 5 })]);
   });
 });
+
+describe('polling', () => {
+  it('notices a change imported by another process and tells the subscriber once', async () => {
+    const { DossierNotifier } = await import('../src/dossiers/notifier.js');
+    const { EmbeddedDossierSource } = await import('../src/dossiers/embeddedSource.js');
+    const sent: Array<{ reference: unknown; text: string }> = [];
+    const notifier = new DossierNotifier(app.dossiers, app.subscriptions, async (reference, text) => void sent.push({ reference, text }), (v) => `${v.code}: ${v.statusLabel}`, app.logger);
+    await app.subscriptions.add({ code: DEMO_CODES[2], conversationKey: 'zalo:42', reference: { conversation: { id: '42' } }, lastStatus: 4, createdAt: FIXED_NOW.toISOString() });
+
+    await notifier.poll();
+    expect(sent).toEqual([]);
+
+    // `npm run dossiers -- import` runs as another process with its own copy of the store.
+    const importer = await EmbeddedDossierSource.open(dir);
+    const current = (await importer.find(DEMO_CODES[2]))!;
+    await importer.import([{ ...current, status: 6, statusNote: 'Nộp lệ phí 135.000 đồng' }]);
+
+    await notifier.poll();
+    await notifier.poll();
+    expect(sent).toEqual([{ reference: { conversation: { id: '42' } }, text: `${DEMO_CODES[2]}: Yêu cầu thực hiện nghĩa vụ tài chính` }]);
+  });
+});

@@ -25,7 +25,7 @@ describe('dossier status in a conversation', () => {
     expect(status.text).toContain('Thủ tục: Đăng ký khai sinh');
     expect(status.text).toContain('Người nộp: Nguyễn V** M**');
     expect(status.text).not.toContain('Nguyễn Văn Mẫu');
-    expect(status.text).toContain('Ngày tiếp nhận: 20/11/2026');
+    expect(status.text).toContain('Ngày tiếp nhận: 16/11/2026');
     expect(status.text).toContain('Ngày hẹn trả kết quả: 26/11/2026');
     expect(status.text).toContain('Trạng thái: Đang xử lý');
     expect(status.buttons.map((b) => b.title)).toEqual(['Báo cho tôi khi có kết quả']);
@@ -44,9 +44,9 @@ describe('dossier status in a conversation', () => {
     const chat = conversation(app);
     const bad = await chat.say('tra cứu hồ sơ X99.01-261320-0001');
     expect(bad.text).toMatch(/Mã hồ sơ chưa đúng: phần ngày tiếp nhận "261320" không phải ngày hợp lệ/);
-    const shortSeq = await chat.say('X99.01-261120-001');
+    const shortSeq = await chat.say('X99.01-261116-001');
     expect(shortSeq.text).toMatch(/số thứ tự "001" phải có đúng 4 chữ số/);
-    const ok = await chat.say('X99.01-261120-0001');
+    const ok = await chat.say('X99.01-261116-0001');
     expect(ok.text).toMatch(/4 số cuối/);
   });
 
@@ -55,7 +55,7 @@ describe('dossier status in a conversation', () => {
     await wrong.say(`tra cứu hồ sơ ${DEMO_CODES[0]}`);
     const a = await wrong.say('1234');
     const unknown = conversation(app);
-    await unknown.say('tra cứu hồ sơ X99.01-261120-0099');
+    await unknown.say('tra cứu hồ sơ X99.01-261116-0099');
     const b = await unknown.say(DEMO_PHONE_LAST4);
     expect(a.text).toMatch(/không tìm thấy hồ sơ khớp/);
     expect(b.text).toBe(a.text);
@@ -84,8 +84,8 @@ describe('dossier status in a conversation', () => {
     const chat = conversation(app);
     await chat.say(`tra cứu hồ sơ ${DEMO_CODES[2]}`);
     const status = await chat.say(DEMO_PHONE_LAST4);
-    // Due Wednesday 18/11/2026; today Tuesday 24/11: 19, 20, 23, 24 are working days.
-    expect(status.text).toContain('Hồ sơ đã quá hạn 4 ngày làm việc');
+    // Due Thursday 19/11/2026; today Tuesday 24/11: 20, 23 and 24 are working days.
+    expect(status.text).toContain('Hồ sơ đã quá hạn 3 ngày làm việc');
     expect(status.text).toMatch(/thư xin lỗi và hẹn lại ngày trả kết quả/);
   });
 

@@ -157,7 +157,7 @@ describe('the embedded source', () => {
   it('starts with the fictional demo dossiers and imports validated records', async () => {
     const { dir, cleanup } = await tempDir();
     const source = await EmbeddedDossierSource.open(dir, () => new Date('2026-11-24T10:00:00+07:00'));
-    expect(source.codes()).toEqual(['X99.01-261120-0001', 'X99.01-261120-0002', 'X99.01-261120-0003', 'X99.01-261120-0004']);
+    expect(source.codes()).toEqual(['X99.01-261116-0001', 'X99.01-261116-0002', 'X99.01-261116-0003', 'X99.01-261116-0004']);
     expect(await source.import([dossier({ code: '000.00.15.h57 241120 0007' })])).toBe(1);
     expect((await source.find('000.00.15.H57-241120-0007'))?.applicantName).toBe('Nguyễn Văn An');
     await expect(source.import([{ code: 'x' }])).rejects.toThrow();

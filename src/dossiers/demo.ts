@@ -8,9 +8,9 @@ const DAY = 86_400_000;
 
 export const DEMO_PHONE_LAST4 = '6789';
 
-/** Received on 20/11/2026, as the codes say; deadlines relative to the first start, so each status shows. */
-const RECEIVED = '2026-11-20T08:30:00+07:00';
-export const DEMO_CODES = ['X99.01-261120-0001', 'X99.01-261120-0002', 'X99.01-261120-0003', 'X99.01-261120-0004'] as const;
+/** Received on Monday 16/11/2026, as the codes say; open deadlines relative to the first start, so each status shows. */
+const RECEIVED = '2026-11-16T08:30:00+07:00';
+export const DEMO_CODES = ['X99.01-261116-0001', 'X99.01-261116-0002', 'X99.01-261116-0003', 'X99.01-261116-0004'] as const;
 
 export function demoDossiers(now: Date): Dossier[] {
   const at = (days: number) => new Date(now.getTime() + days * DAY).toISOString();
@@ -27,7 +27,7 @@ export function demoDossiers(now: Date): Dossier[] {
   return [
     { ...base, code: DEMO_CODES[0], procedureName: 'Đăng ký khai sinh', procedureCode: '1.001193', applicantName: 'Nguyễn Văn Mẫu', dueAt: at(2), status: 4 },
     { ...base, code: DEMO_CODES[1], procedureName: 'Đăng ký tạm trú', procedureCode: '1.004194', applicantName: 'Trần Thị Thử', dueAt: at(3), status: 5, missingDocuments: ['Hợp đồng thuê nhà có chữ ký của chủ nhà'] },
-    { ...base, code: DEMO_CODES[2], procedureName: 'Cấp đổi giấy phép lái xe', procedureCode: '3.000347', applicantName: 'Lê Văn Demo', dueAt: at(-6), status: 4 },
+    { ...base, code: DEMO_CODES[2], procedureName: 'Cấp đổi giấy phép lái xe', procedureCode: '3.000347', applicantName: 'Lê Văn Demo', dueAt: '2026-11-19T17:00:00+07:00', status: 4 },
     { ...base, code: DEMO_CODES[3], procedureName: 'Cấp bản sao trích lục hộ tịch', procedureCode: '2.000635', applicantName: 'Phạm Thị Ví Dụ', dueAt: at(1), status: 9, resultDelivery: 'Bưu chính công ích: gửi đến địa chỉ đã đăng ký' },
   ];
 }

@@ -74,26 +74,14 @@ export class DossierStatusDialog extends CancelAndHelpDialog {
     }
     const code = (step.values as { code: string }).code;
     const result = await this.deps.dossiers.lookup(code, digits, conversationKey(step.context));
-    switch (result.kind) {
-      case 'found': {
-        const data = await this.deps.conversationData.get(step.context, {});
-        data.dossier = { code, status: result.view.status };
-        const open = !CLOSED_STATUSES.has(result.view.status);
-        await send(this.deps, step.context, renderer.dossier(result.view, open ? [this.m.subscribeLabel] : [], profileOf(step.context)));
-        break;
-      }
-      case 'not-verified':
-        await send(this.deps, step.context, renderer.text(this.m.notVerified));
-        break;
-      case 'locked':
-        await send(this.deps, step.context, renderer.text(this.m.locked));
-        break;
-      case 'rate-limited':
-        await send(this.deps, step.context, renderer.text(this.m.rateLimited));
-        break;
-      case 'unavailable':
-        await send(this.deps, step.context, renderer.text(this.m.unavailable));
-        break;
+    if (result.kind === 'found') {
+      const data = await this.deps.conversationData.get(step.context, {});
+      data.dossier = { code, status: result.view.status };
+      const open = !CLOSED_STATUSES.has(result.view.status);
+      await send(this.deps, step.context, renderer.dossier(result.view, open ? [this.m.subscribeLabel] : [], profileOf(step.context)));
+    } else {
+      const replies = { 'not-verified': this.m.notVerified, locked: this.m.locked, 'rate-limited': this.m.rateLimited, unavailable: this.m.unavailable };
+      await send(this.deps, step.context, renderer.text(replies[result.kind]));
     }
     return step.endDialog();
   }

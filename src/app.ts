@@ -13,7 +13,8 @@ import {
 import { AssistantBot } from './bot/assistantBot.js';
 import { proactiveSender } from './bot/proactive.js';
 import { WorkingCalendar } from './dossiers/calendar.js';
-import { DossierService } from './dossiers/dossierService.js';
+import { DossierService, GUARD_FILE as DOSSIER_GUARD_FILE } from './dossiers/dossierService.js';
+import { VerificationGuard } from './security/verificationGuard.js';
 import { EmbeddedDossierSource } from './dossiers/embeddedSource.js';
 import { HttpDossierSource } from './dossiers/httpSource.js';
 import { DossierNotifier } from './dossiers/notifier.js';
@@ -58,7 +59,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     config.DOSSIER_SOURCE === 'http'
       ? new HttpDossierSource({ baseUrl: config.DOSSIER_API_URL, token: config.DOSSIER_API_TOKEN, timeoutMs: config.DOSSIER_API_TIMEOUT_MS, retries: config.DOSSIER_API_RETRIES, logger })
       : await EmbeddedDossierSource.open(config.DATA_DIR, clock);
-  const dossiers = await DossierService.open(source, calendar, config.DATA_DIR, clock);
+  const dossiers = new DossierService(source, calendar, await VerificationGuard.open(config.DATA_DIR, DOSSIER_GUARD_FILE, clock), clock);
   const subscriptions = await SubscriptionStore.open(config.DATA_DIR);
 
   const conversationState = new ConversationState(storage);

@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { WorkingCalendar } from '../src/dossiers/calendar.js';
 import { parseDossierCode } from '../src/dossiers/dossierCode.js';
-import { DossierService, MAX_CODES_PER_HOUR } from '../src/dossiers/dossierService.js';
+import { DossierService, GUARD_FILE } from '../src/dossiers/dossierService.js';
+import { MAX_CODES_PER_HOUR, VerificationGuard } from '../src/security/verificationGuard.js';
 import { EmbeddedDossierSource } from '../src/dossiers/embeddedSource.js';
 import { HttpDossierSource } from '../src/dossiers/httpSource.js';
 import type { Dossier } from '../src/dossiers/schema.js';
@@ -107,13 +108,15 @@ describe('the guarded lookup', () => {
   let service: DossierService;
   const records = new Map<string, Dossier>();
   const source = { find: async (code: string) => records.get(code) };
+  const open = async (src: { find(code: string): Promise<Dossier | undefined> }) =>
+    new DossierService(src, new WorkingCalendar(new Set()), await VerificationGuard.open(dir, GUARD_FILE, () => now), () => now);
 
   beforeEach(async () => {
     ({ dir, cleanup } = await tempDir());
     now = new Date('2026-11-24T10:00:00+07:00');
     records.clear();
     records.set('000.00.15.H57-241120-0007', dossier());
-    service = await DossierService.open(source, new WorkingCalendar(new Set()), dir, () => now);
+    service = await open(source);
   });
   afterEach(() => cleanup());
 
@@ -133,7 +136,7 @@ describe('the guarded lookup', () => {
     await service.lookup(code, '0001', 'b');
     expect(await service.lookup(code, '0002', 'c')).toEqual({ kind: 'locked' });
     expect(await service.lookup(code, '5678', 'd')).toEqual({ kind: 'locked' });
-    const reopened = await DossierService.open(source, new WorkingCalendar(new Set()), dir, () => now);
+    const reopened = await open(source);
     expect(reopened.isLocked(code)).toBe(true);
     now = new Date(now.getTime() + 25 * 3_600_000);
     expect((await reopened.lookup(code, '5678', 'd')).kind).toBe('found');
@@ -148,7 +151,7 @@ describe('the guarded lookup', () => {
   });
 
   it('says the system is unavailable when the source fails', async () => {
-    const failing = await DossierService.open({ find: async () => { throw new DossierSourceUnavailable('down'); } }, new WorkingCalendar(new Set()), dir, () => now);
+    const failing = await open({ find: async () => { throw new DossierSourceUnavailable('down'); } });
     expect(await failing.lookup('000.00.15.H57-241120-0007', '5678', 'x')).toEqual({ kind: 'unavailable' });
   });
 });

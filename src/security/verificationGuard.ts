@@ -1,0 +1,82 @@
+/**
+ * Guards lookups that a code alone must not unlock (dossiers, feedback): the
+ * caller proves they are the applicant with the last four digits of the
+ * registered phone number. Three wrong answers for a code within 24 hours lock
+ * it; one requester may try at most ten codes an hour. Durable counters, so a
+ * restart does not reset them.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import path from 'node:path';
+import type { Low } from 'lowdb';
+import { openDatabase } from '../storage/durableFile.js';
+
+export const MAX_WRONG_ANSWERS = 3;
+export const LOCK_WINDOW_MS = 24 * 3_600_000;
+export const MAX_CODES_PER_HOUR = 10;
+const HOUR_MS = 3_600_000;
+
+interface GuardData {
+  /** code → times of wrong answers */
+  failures: Record<string, string[]>;
+  /** requester (hashed) → recent lookups */
+  lookups: Record<string, Array<{ code: string; at: string }>>;
+}
+
+export type Admission = 'ok' | 'locked' | 'rate-limited';
+
+export class VerificationGuard {
+  private constructor(
+    private readonly db: Low<GuardData>,
+    private readonly clock: () => Date,
+  ) {}
+
+  static async open(dataDir: string, file: string, clock: () => Date): Promise<VerificationGuard> {
+    return new VerificationGuard(await openDatabase<GuardData>(path.join(dataDir, file), { failures: {}, lookups: {} }), clock);
+  }
+
+  isLocked(code: string): boolean {
+    return this.recentFailures(code).length >= MAX_WRONG_ANSWERS;
+  }
+
+  /** Records the attempt and says whether it may go ahead. */
+  async admit(code: string, requester: string): Promise<Admission> {
+    if (this.isLocked(code)) return 'locked';
+    const now = this.clock();
+    const who = hash(requester);
+    const recent = (this.db.data.lookups[who] ?? []).filter((l) => now.getTime() - Date.parse(l.at) < HOUR_MS);
+    const codes = new Set(recent.map((l) => l.code));
+    if (!codes.has(code) && codes.size >= MAX_CODES_PER_HOUR) return 'rate-limited';
+    this.db.data.lookups[who] = [...recent, { code, at: now.toISOString() }];
+    await this.db.write();
+    return 'ok';
+  }
+
+  /** A wrong answer (or an unknown code). Returns true when the code is now locked. */
+  async fail(code: string): Promise<boolean> {
+    this.db.data.failures[code] = [...this.recentFailures(code), this.clock().toISOString()];
+    await this.db.write();
+    return this.isLocked(code);
+  }
+
+  async succeed(code: string): Promise<void> {
+    if (!this.db.data.failures[code]) return;
+    delete this.db.data.failures[code];
+    await this.db.write();
+  }
+
+  private recentFailures(code: string): string[] {
+    const now = this.clock().getTime();
+    return (this.db.data.failures[code] ?? []).filter((at) => now - Date.parse(at) < LOCK_WINDOW_MS);
+  }
+}
+
+/** Constant-time check of the last four digits of a phone number. */
+export function matchesLast4(phone: string, answer: string): boolean {
+  const expected = Buffer.from(phone.replace(/\D/g, '').slice(-4));
+  const given = Buffer.from(answer.replace(/\D/g, ''));
+  return expected.length === 4 && given.length === 4 && timingSafeEqual(expected, given);
+}
+
+function hash(value: string): string {
+  return createHash('sha256').update(value).digest('hex').slice(0, 32);
+}

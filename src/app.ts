@@ -12,6 +12,12 @@ import {
 } from 'botbuilder';
 import { AssistantBot } from './bot/assistantBot.js';
 import { proactiveSender } from './bot/proactive.js';
+import { ComplaintService, GUARD_FILE as COMPLAINT_GUARD_FILE } from './complaints/complaintService.js';
+import { EmailForwarder, WebhookForwarder, type Forwarder } from './complaints/forwarders.js';
+import { Outbox } from './complaints/outbox.js';
+import { COMPLAINT_STATUSES } from './complaints/schema.js';
+import type { OfficeAnswer } from './server.js';
+import { ComplaintStore } from './complaints/store.js';
 import { WorkingCalendar } from './dossiers/calendar.js';
 import { DossierService, GUARD_FILE as DOSSIER_GUARD_FILE } from './dossiers/dossierService.js';
 import { VerificationGuard } from './security/verificationGuard.js';
@@ -62,11 +68,28 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   const dossiers = new DossierService(source, calendar, await VerificationGuard.open(config.DATA_DIR, DOSSIER_GUARD_FILE, clock), clock);
   const subscriptions = await SubscriptionStore.open(config.DATA_DIR);
 
+  const complaintStore = await ComplaintStore.open(config.DATA_DIR);
+  const forwarders: Forwarder[] = [
+    ...(config.SMTP_URL ? [new EmailForwarder(config.SMTP_URL, config.SMTP_FROM, config.CONTROL_OFFICE_EMAIL)] : []),
+    ...(config.COMPLAINT_WEBHOOK_URL ? [new WebhookForwarder(config.COMPLAINT_WEBHOOK_URL, config.COMPLAINT_WEBHOOK_SECRET, clock)] : []),
+  ];
+  if (forwarders.length === 0) logger.warn('feedback is stored but not forwarded: set SMTP_URL and CONTROL_OFFICE_EMAIL, or COMPLAINT_WEBHOOK_URL');
+  const complaints = new ComplaintService(complaintStore, await VerificationGuard.open(config.DATA_DIR, COMPLAINT_GUARD_FILE, clock), forwarders.map((f) => f.kind), clock);
+  const outbox = new Outbox(complaintStore, forwarders, clock, {
+    maxAttempts: config.COMPLAINT_MAX_ATTEMPTS,
+    baseDelayMs: config.COMPLAINT_RETRY_BASE_SECONDS * 1000,
+    maxDelayMs: config.COMPLAINT_RETRY_MAX_SECONDS * 1000,
+  }, logger);
+
   const conversationState = new ConversationState(storage);
   const deps: DialogDeps = {
     guide,
     dossiers,
     subscriptions,
+    complaints,
+    kickOutbox: () => void outbox.runOnce(),
+    forwarding: forwarders.length > 0,
+    locality: config.LOCALITY_NAME,
     clock,
     renderer: new Renderer(messages),
     conversationData: conversationState.createProperty<ConversationData>('conversationData'),
@@ -86,15 +109,29 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   );
   adapter.onTurnError = onTurnError;
 
+  const sendProactive = proactiveSender(adapter, config.MicrosoftAppId);
   const notifier = new DossierNotifier(
     dossiers,
     subscriptions,
-    proactiveSender(adapter, config.MicrosoftAppId),
+    sendProactive,
     (view) => `${messages.dossier.changed(view.code)}\n\n${dossierText(view)}`,
     logger,
   );
 
-  return { config, logger, clock, storage, catalogue, messages, guide, unanswered, conversationState, deps, dialog, bot, adapter, onTurnError, dossiers, subscriptions, notifier };
+  /** The office's answer: stored, then sent into the conversation the feedback came from. */
+  const answerCitizen: OfficeAnswer = async (code, status, answer) => {
+    const complaint = await complaints.respond(code, status, answer);
+    if (!complaint) return undefined;
+    try {
+      await sendProactive(complaint.reference, messages.feedback.answered(complaint.code, COMPLAINT_STATUSES[complaint.status], complaint.answer));
+      return { complaint, notified: true };
+    } catch (error) {
+      logger.warn({ code, err: { message: (error as Error).message } }, 'could not deliver the office answer to the conversation');
+      return { complaint, notified: false };
+    }
+  };
+
+  return { config, logger, clock, storage, catalogue, messages, guide, unanswered, conversationState, deps, dialog, bot, adapter, onTurnError, dossiers, subscriptions, notifier, complaints, complaintStore, outbox, sendProactive, answerCitizen };
 }
 
 /** The embedded conversation store, with abandoned conversations pruned so the file stays small. */

@@ -48,6 +48,21 @@ export const configSchema = z
     DOSSIER_EVENTS_SECRET: z.string().default(''),
     /** Public holidays file (YAML); the bundled one by default. */
     HOLIDAYS_PATH: z.string().default(''),
+    /** Feedback goes by e-mail to the control office when both are set (SMTP URL as nodemailer reads it). */
+    CONTROL_OFFICE_EMAIL: z.union([z.email(), z.literal('')]).default(''),
+    SMTP_URL: z.string().default(''),
+    SMTP_FROM: z.string().min(3).default('Trợ lý dịch vụ công <tro-ly-ao@localhost>'),
+    /** …and/or to a webhook, signed with the secret. */
+    COMPLAINT_WEBHOOK_URL: z.union([z.url(), z.literal('')]).default(''),
+    COMPLAINT_WEBHOOK_SECRET: z.string().default(''),
+    COMPLAINT_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+    COMPLAINT_RETRY_BASE_SECONDS: z.coerce.number().positive().default(30),
+    COMPLAINT_RETRY_MAX_SECONDS: z.coerce.number().positive().default(3600),
+    OUTBOX_INTERVAL_SECONDS: z.coerce.number().positive().default(15),
+    /** Bearer token of the office API (POST /api/complaints/{code}/response); empty disables it. */
+    OFFICE_API_TOKEN: z.string().default(''),
+    /** Answered or closed feedback is purged after this many days (`npm run complaints -- purge`). */
+    COMPLAINT_RETENTION_DAYS: z.coerce.number().int().positive().default(365),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((c, ctx) => {
@@ -63,6 +78,12 @@ export const configSchema = z
     }
     if (c.DOSSIER_SOURCE === 'http' && (!c.DOSSIER_API_URL || !c.DOSSIER_API_TOKEN)) {
       ctx.addIssue({ code: 'custom', path: ['DOSSIER_API_URL'], message: 'DOSSIER_SOURCE=http needs DOSSIER_API_URL and DOSSIER_API_TOKEN' });
+    }
+    if (c.COMPLAINT_WEBHOOK_URL && c.COMPLAINT_WEBHOOK_SECRET.length < 16) {
+      ctx.addIssue({ code: 'custom', path: ['COMPLAINT_WEBHOOK_SECRET'], message: 'a webhook needs a secret of at least 16 characters' });
+    }
+    if (!!c.SMTP_URL !== !!c.CONTROL_OFFICE_EMAIL) {
+      ctx.addIssue({ code: 'custom', path: ['CONTROL_OFFICE_EMAIL'], message: 'set both SMTP_URL and CONTROL_OFFICE_EMAIL, or neither' });
     }
     if (c.MicrosoftAppType === 'SingleTenant' && !c.MicrosoftAppTenantId) {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'required for SingleTenant apps' });

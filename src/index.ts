@@ -15,7 +15,8 @@ async function main(): Promise<void> {
     logger: app.logger,
     bodyLimitBytes: config.BODY_LIMIT_BYTES,
     dossierEvents: { secret: config.DOSSIER_EVENTS_SECRET, clock: app.clock, notifier: app.notifier },
-    health: () => ({ procedures: app.catalogue.size }),
+    office: { token: config.OFFICE_API_TOKEN, answer: app.answerCitizen },
+    health: () => ({ procedures: app.catalogue.size, outbox: { pending: app.outbox.pendingCount(), dead: app.outbox.deadCount() } }),
   });
   server.listen(config.PORT, config.HOST, () => {
     app.logger.info(
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
   });
 
   app.notifier.start(config.DOSSIER_POLL_SECONDS * 1000);
+  app.outbox.start(config.OUTBOX_INTERVAL_SECONDS * 1000);
 
   let closing = false;
   const shutdown = (signal: string) => {
@@ -32,6 +34,7 @@ async function main(): Promise<void> {
     closing = true;
     app.logger.info({ signal }, 'shutting down');
     app.notifier.stop();
+    app.outbox.stop();
     server.close(() => process.exit(0));
     setTimeout(() => process.exit(0), 5_000).unref();
   };

@@ -96,6 +96,63 @@ export function createMessages(s: MessageSettings) {
       subscribeNeedsLookup: 'Bạn cần tra cứu hồ sơ trước, rồi mình mới đăng ký nhận thông báo được.',
       changed: (code: string) => `Hồ sơ ${code} vừa được cập nhật:`,
     },
+    feedback: {
+      khieuNai:
+        'Khiếu nại đối với một quyết định hành chính hoặc hành vi hành chính được giải quyết theo Luật Khiếu nại: ' +
+        'bạn gửi đơn đến chính cơ quan đã ra quyết định (hoặc cơ quan cấp trên trực tiếp của cơ quan đó), ' +
+        'thường trong vòng 90 ngày kể từ khi biết quyết định. Trợ lý ảo không nhận đơn khiếu nại.',
+      toCao:
+        'Tố cáo hành vi vi phạm pháp luật của cán bộ, công chức được giải quyết theo Luật Tố cáo: bạn gửi đơn hoặc ' +
+        'đến trình bày trực tiếp với người đứng đầu cơ quan quản lý cán bộ đó, hoặc cơ quan thanh tra cùng cấp. ' +
+        'Trợ lý ảo không nhận đơn tố cáo.',
+      offerAnyway:
+        'Nếu bạn muốn phản ánh, kiến nghị về thủ tục hành chính hoặc cách cán bộ thực hiện thủ tục (ví dụ đòi giấy tờ không có ' +
+        'trong quy định, trễ hẹn mà không báo), mình có thể ghi nhận ngay bây giờ. Bạn có muốn gửi phản ánh không? (có / không)',
+      declined: 'Vâng. Khi cần phản ánh, bạn cứ nhắn "tôi muốn phản ánh" nhé.',
+      askContent:
+        'Bạn vui lòng mô tả nội dung phản ánh, kiến nghị trong vài câu: việc gì, ở đâu, khi nào, và bạn mong muốn được giải quyết thế nào.',
+      askRelated: 'Phản ánh này liên quan đến thủ tục hoặc hồ sơ nào? (ghi tên thủ tục hoặc mã hồ sơ; gõ "không" nếu không có)',
+      consent: (locality: string) =>
+        'Để cơ quan có thể xác minh và trả lời, theo quy định về tiếp nhận phản ánh, kiến nghị, mình cần họ tên, địa chỉ và số điện thoại ' +
+        `của bạn (email nếu có). Thông tin này chỉ được chuyển đến Phòng Kiểm soát thủ tục hành chính — ${locality} và cán bộ được giao xử lý, ` +
+        'chỉ dùng để xem xét và trả lời phản ánh, không công khai. Bạn có đồng ý cung cấp không? (có / không)',
+      consentUnclear: 'Bạn vui lòng trả lời "có" hoặc "không".',
+      consentRefused:
+        `Vâng, mình sẽ không thu thập thông tin cá nhân và phản ánh chưa được gửi. Bạn vẫn có thể phản ánh trực tiếp qua ${hotline} hoặc tại bộ phận một cửa.`,
+      askName: 'Họ và tên đầy đủ của bạn là gì?',
+      askAddress: 'Địa chỉ liên hệ của bạn (số nhà, thôn/tổ, xã/phường, tỉnh/thành phố)?',
+      askPhone: 'Số điện thoại liên hệ của bạn?',
+      askEmail: 'Email của bạn (không bắt buộc — gõ "không" nếu không có)?',
+      review: 'Bạn kiểm tra lại thông tin phản ánh:',
+      reviewHint:
+        'Gõ "gửi" để gửi phản ánh; hoặc gõ tên mục cần sửa (nội dung, liên quan, họ tên, địa chỉ, số điện thoại, email); hoặc "hủy" để bỏ.',
+      reviewUnclear: 'Mình chưa rõ ý bạn. Gõ "gửi" để gửi, tên mục cần sửa (ví dụ "sửa địa chỉ"), hoặc "hủy".',
+      sendLabel: 'Gửi phản ánh',
+      fields: { content: 'Nội dung', related: 'Liên quan', name: 'Họ tên', address: 'Địa chỉ', phone: 'Số điện thoại', email: 'Email' },
+      none: '(không có)',
+      received: (code: string, forwarded: boolean) =>
+        `Đã ghi nhận phản ánh của bạn. Mã theo dõi: ${code}.
+
+` +
+        (forwarded
+          ? 'Phản ánh được chuyển đến Phòng Kiểm soát thủ tục hành chính để xem xét; khi có trả lời, mình sẽ nhắn cho bạn trong cuộc trò chuyện này. '
+          : 'Phản ánh đã được lưu để chuyển đến Phòng Kiểm soát thủ tục hành chính; khi có trả lời, mình sẽ nhắn cho bạn trong cuộc trò chuyện này. ') +
+        `Bạn có thể kiểm tra tình trạng bằng cách nhắn "kiểm tra phản ánh ${code}".`,
+      alreadyReceived: (code: string) => `Phản ánh của bạn đã được ghi nhận trước đó với mã ${code}; mình không tạo thêm bản mới.`,
+      limitPhone: `Số điện thoại này đã gửi 3 phản ánh trong hôm nay. Vui lòng gửi tiếp vào ngày mai hoặc gọi ${hotline}.`,
+      limitConversation: `Bạn đã gửi nhiều phản ánh trong một giờ. Vui lòng thử lại sau, hoặc gọi ${hotline}.`,
+      askDigits: 'Để bảo vệ thông tin, vui lòng cho biết 4 số cuối của số điện thoại bạn đã khai khi gửi phản ánh.',
+      notVerified: 'Mình không tìm thấy phản ánh khớp với mã và 4 số điện thoại bạn cung cấp. Bạn kiểm tra lại giúp mình nhé.',
+      locked: `Mã phản ánh này tạm thời bị khóa tra cứu do nhập sai nhiều lần. Vui lòng gọi ${hotline}.`,
+      status: (code: string, label: string, createdAt: string) => `Phản ánh ${code} (gửi lúc ${createdAt}): ${label}.`,
+      answer: (answer: string) => `Trả lời của cơ quan:
+${answer}`,
+      answered: (code: string, label: string, answer: string | null) =>
+        `Phản ánh ${code} của bạn đã được cập nhật: ${label}.` + (answer ? `
+
+Trả lời của cơ quan:
+${answer}` : ''),
+    },
     error: `Xin lỗi, hệ thống vừa gặp sự cố nên chưa trả lời được. Bạn vui lòng hỏi lại sau ít phút hoặc gọi ${hotline}.`,
     hotline,
   };

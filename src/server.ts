@@ -3,7 +3,11 @@
  */
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
+import { timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
 import type { Logger } from './logger.js';
+import { parseComplaintCode } from './complaints/complaintService.js';
+import type { Complaint, ComplaintStatus } from './complaints/schema.js';
 import { parseDossierCode } from './dossiers/dossierCode.js';
 import type { DossierNotifier } from './dossiers/notifier.js';
 import type { DossierStatus } from './dossiers/schema.js';
@@ -12,6 +16,8 @@ import { checkSignature, dossierEventSchema } from './dossiers/signedEvents.js';
 export interface ServerDeps {
   adapter: CloudAdapter;
   dossierEvents: { secret: string; clock: () => Date; notifier: DossierNotifier };
+  /** The control office answers feedback: bearer token, then the answer reaches the citizen. */
+  office: { token: string; answer: OfficeAnswer };
   bot: ActivityHandler;
   logger: Logger;
   bodyLimitBytes: number;
@@ -48,6 +54,25 @@ export function createServer(deps: ServerDeps): Server {
     res.send(202, { accepted: true, notified });
   });
 
+  server.post('/api/complaints/:code/response', async (req: Request, res: Response) => {
+    if (!bearerMatches(req.header('authorization'), deps.office.token)) {
+      res.send(401, { error: 'a valid bearer token is required' });
+      return;
+    }
+    const body = officeAnswerSchema.safeParse(req.body);
+    if (!body.success) {
+      res.send(400, { error: 'body must be {status: "in-progress"|"answered"|"closed", answer?: string}; "answered" needs an answer' });
+      return;
+    }
+    const code = parseComplaintCode(String(req.params.code ?? ''));
+    const result = code ? await deps.office.answer(code, body.data.status, body.data.answer ?? null) : undefined;
+    if (!result) {
+      res.send(404, { error: 'no feedback with this code' });
+      return;
+    }
+    res.send(200, { code: result.complaint.code, status: result.complaint.status, notified: result.notified });
+  });
+
   server.get('/healthz', async (_req: Request, res: Response) => {
     res.send(200, { status: 'ok', ...deps.health() });
   });
@@ -63,4 +88,17 @@ export function createServer(deps: ServerDeps): Server {
 
 function isActivityLike(body: unknown): body is { type: string } {
   return typeof body === 'object' && body !== null && !Array.isArray(body) && typeof (body as { type?: unknown }).type === 'string';
+}
+
+export type OfficeAnswer = (code: string, status: ComplaintStatus, answer: string | null) => Promise<{ complaint: Complaint; notified: boolean } | undefined>;
+
+const officeAnswerSchema = z
+  .object({ status: z.enum(['in-progress', 'answered', 'closed']), answer: z.string().trim().min(1).max(5000).optional() })
+  .refine((b) => b.status !== 'answered' || !!b.answer);
+
+function bearerMatches(header: string | undefined, token: string): boolean {
+  if (!token || !header?.startsWith('Bearer ')) return false;
+  const given = Buffer.from(header.slice('Bearer '.length));
+  const expected = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }

@@ -35,6 +35,7 @@ beforeAll(async () => {
   server = createServer({
     adapter: app.adapter, bot: app.bot, logger: app.logger, bodyLimitBytes: 65_536, health: () => ({}),
     dossierEvents: { secret: SECRET, clock: app.clock, notifier: app.notifier },
+    office: { token: '', answer: app.answerCitizen },
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

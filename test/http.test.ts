@@ -12,7 +12,7 @@ let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
   ({ app, cleanup } = await testApp());
-  server = createServer({ adapter: app.adapter, bot: app.bot, logger: app.logger, bodyLimitBytes: 16_384, health: () => ({ procedures: app.catalogue.size }), dossierEvents: { secret: '', clock: app.clock, notifier: app.notifier } });
+  server = createServer({ adapter: app.adapter, bot: app.bot, logger: app.logger, bodyLimitBytes: 16_384, health: () => ({ procedures: app.catalogue.size }), dossierEvents: { secret: '', clock: app.clock, notifier: app.notifier }, office: { token: '', answer: app.answerCitizen } });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });

@@ -3,6 +3,7 @@
  * the renderer, the conversation's own data, and the unanswered-question log.
  */
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { ComplaintService } from '../complaints/complaintService.js';
 import type { DossierService } from '../dossiers/dossierService.js';
 import type { SubscriptionStore } from '../dossiers/subscriptions.js';
 import type { ProcedureGuide } from '../guide/procedureGuide.js';
@@ -17,6 +18,8 @@ export interface ConversationData {
   menu?: string[];
   /** The dossier this conversation last looked up successfully (verified). */
   dossier?: { code: string; status: number };
+  /** The feedback this conversation last sent: a repeated "gửi" answers with its code. */
+  lastFeedback?: { code: string; draftId: string };
 }
 
 export interface DialogDeps {
@@ -26,6 +29,12 @@ export interface DialogDeps {
   renderer: Renderer;
   conversationData: StatePropertyAccessor<ConversationData>;
   unanswered: UnansweredLog;
+  complaints: ComplaintService;
+  /** Deliver new feedback now rather than at the next outbox tick. */
+  kickOutbox: () => void;
+  /** True when feedback is forwarded somewhere (e-mail or webhook configured). */
+  forwarding: boolean;
+  locality: string;
   clock: () => Date;
 }
 

@@ -3,13 +3,14 @@
  * explain precisely what is wrong with a malformed one, ask for the last four
  * digits of the registered phone number, then show the status.
  */
-import { TextPrompt, WaterfallDialog, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { parseDossierCode } from '../dossiers/dossierCode.js';
 import { CLOSED_STATUSES } from '../dossiers/schema.js';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog.js';
 import type { ChooseResult } from './chooseProcedureDialog.js';
 import { conversationKey, profileOf, send, type DialogDeps } from './context.js';
 import { DOSSIER_CODE_PROMPT, DOSSIER_STATUS_DIALOG, DOSSIER_WATERFALL, PHONE_DIGITS_PROMPT } from './ids.js';
+import { fourDigits, fourDigitsPrompt } from './prompts.js';
 
 export interface DossierOptions {
   code?: string;
@@ -20,14 +21,12 @@ export interface DossierOptions {
 
 /** After this many malformed codes the dialog stops asking and points to the hotline. */
 export const MAX_CODE_ATTEMPTS = 3;
-const PHONE_ATTEMPTS = 3;
-const FOUR_DIGITS = /^\s*(\d\s*){4}$/;
 
 export class DossierStatusDialog extends CancelAndHelpDialog {
   constructor(deps: DialogDeps) {
     super(DOSSIER_STATUS_DIALOG, deps);
     this.addDialog(new TextPrompt(DOSSIER_CODE_PROMPT));
-    this.addDialog(new TextPrompt(PHONE_DIGITS_PROMPT, async (p: PromptValidatorContext<string>) => FOUR_DIGITS.test(p.recognized.value ?? '') || p.attemptCount >= PHONE_ATTEMPTS));
+    this.addDialog(fourDigitsPrompt(PHONE_DIGITS_PROMPT));
     this.addDialog(new WaterfallDialog(DOSSIER_WATERFALL, [this.codeStep.bind(this), this.phoneStep.bind(this), this.lookupStep.bind(this)]));
     this.initialDialogId = DOSSIER_WATERFALL;
   }
@@ -66,9 +65,9 @@ export class DossierStatusDialog extends CancelAndHelpDialog {
 
   /** Look the dossier up and show what the citizen may see. */
   private async lookupStep(step: WaterfallStepContext) {
-    const digits = String(step.result ?? '').replace(/\s/g, '');
+    const digits = fourDigits(String(step.result ?? ''));
     const { renderer } = this.deps;
-    if (!/^\d{4}$/.test(digits)) {
+    if (!digits) {
       await send(this.deps, step.context, renderer.text(this.m.badPhone));
       return step.endDialog();
     }

@@ -5,11 +5,14 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { pickNumber } from '../language/choice.js';
 import { ChooseProcedureDialog, type ChooseOptions, type ChooseResult } from './chooseProcedureDialog.js';
-import { conversationKey, profileOf, send, type DialogDeps } from './context.js';
+import { conversationKey, profileOf, send, type ConversationData, type DialogDeps } from './context.js';
+import { ComplaintDialog, type ComplaintOptions } from './complaintDialog.js';
+import { ComplaintStatusDialog, type ComplaintStatusOptions } from './complaintStatusDialog.js';
+import { isSendConfirmation } from './prompts.js';
 import { DossierStatusDialog, type DossierOptions } from './dossierStatusDialog.js';
 import { CLOSED_STATUSES, type DossierStatus } from '../dossiers/schema.js';
 import { TurnContext } from 'botbuilder';
-import { CHOOSE_PROCEDURE_DIALOG, DOSSIER_STATUS_DIALOG, MAIN_DIALOG, MAIN_WATERFALL } from './ids.js';
+import { CHOOSE_PROCEDURE_DIALOG, COMPLAINT_DIALOG, COMPLAINT_STATUS_DIALOG, DOSSIER_STATUS_DIALOG, MAIN_DIALOG, MAIN_WATERFALL } from './ids.js';
 
 export interface RouteOptions {
   /** A message handed back by a flow, to be routed as if just received. */
@@ -21,6 +24,8 @@ export class MainDialog extends ComponentDialog {
     super(MAIN_DIALOG);
     this.addDialog(new ChooseProcedureDialog(deps));
     this.addDialog(new DossierStatusDialog(deps));
+    this.addDialog(new ComplaintDialog(deps));
+    this.addDialog(new ComplaintStatusDialog(deps));
     this.addDialog(new WaterfallDialog(MAIN_WATERFALL, [this.routeStep.bind(this), this.rerouteStep.bind(this)]));
     this.initialDialogId = MAIN_WATERFALL;
   }
@@ -40,6 +45,12 @@ export class MainDialog extends ComponentDialog {
     const picked = data.menu ? pickNumber(text, data.menu.length) : undefined;
     if (picked !== undefined) text = data.menu![picked]!;
 
+    // A second "gửi" after a feedback was recorded (a double tap) creates nothing new.
+    if (data.lastFeedback && isSendConfirmation(text)) {
+      await send(this.deps, context, renderer.text(renderer.messages.feedback.alreadyReceived(data.lastFeedback.code)));
+      return step.endDialog();
+    }
+    delete data.lastFeedback;
     const answer = guide.ask(text, { procedureId: data.procedureId });
     switch (answer.kind) {
       case 'command':
@@ -63,6 +74,10 @@ export class MainDialog extends ComponentDialog {
         }
         await this.subscribe(step, data.dossier);
         break;
+      case 'feedback':
+        return step.beginDialog(COMPLAINT_DIALOG, { formal: answer.formal, related: this.relatedTopic(data) } satisfies ComplaintOptions);
+      case 'feedback-status':
+        return step.beginDialog(COMPLAINT_STATUS_DIALOG, { code: answer.code } satisfies ComplaintStatusOptions);
       case 'unknown':
         await this.deps.unanswered.record(text, context.activity.channelId);
         await send(this.deps, context, renderer.text(renderer.messages.unknown));
@@ -76,6 +91,13 @@ export class MainDialog extends ComponentDialog {
     const result = step.result as ChooseResult | undefined;
     if (result?.reroute) return step.replaceDialog(MAIN_WATERFALL, { text: result.reroute } satisfies RouteOptions);
     return step.endDialog();
+  }
+
+  /** What the conversation was about, to pre-fill a feedback. */
+  private relatedTopic(data: ConversationData): string | undefined {
+    if (data.dossier) return `Hồ sơ ${data.dossier.code}`;
+    const procedure = data.procedureId ? this.deps.guide.get(data.procedureId) : undefined;
+    return procedure ? `${procedure.name}${procedure.code ? ` (mã ${procedure.code})` : ''}` : undefined;
   }
 
   private async subscribe(step: WaterfallStepContext, dossier: { code: string; status: number }): Promise<void> {

@@ -7,7 +7,8 @@
 import type { Catalogue } from '../catalogue/catalogue.js';
 import type { Procedure } from '../catalogue/schema.js';
 import { isStale } from '../catalogue/staleness.js';
-import { asksDossierStatus, asksToSubscribe, detectAspects, detectCommand, type Aspect, type CommandIntent } from '../language/intents.js';
+import { asksDossierStatus, asksToGiveFeedback, asksToSubscribe, detectAspects, detectCommand, type Aspect, type CommandIntent } from '../language/intents.js';
+import { parseComplaintCode } from '../complaints/complaintService.js';
 import { parseDossierCode } from '../dossiers/dossierCode.js';
 
 export interface GuideContext {
@@ -20,6 +21,10 @@ export type GuideAnswer =
   /** A dossier status question: with the code found in the message, or what is wrong with it. */
   | { kind: 'dossier'; code?: string; problem?: string }
   | { kind: 'subscribe' }
+  /** Feedback (phản ánh, kiến nghị); `formal` when it reads as khiếu nại or tố cáo. */
+  | { kind: 'feedback'; formal?: 'khieu-nai' | 'to-cao' }
+  /** "Kiểm tra phản ánh PAKN-…". */
+  | { kind: 'feedback-status'; code: string }
   | { kind: 'procedure'; procedure: Procedure; aspects: Aspect[]; followUp: boolean; stale: boolean }
   | { kind: 'choose'; candidates: Procedure[]; aspects: Aspect[] }
   | { kind: 'unknown'; aspects: Aspect[] };
@@ -45,9 +50,13 @@ export class ProcedureGuide {
     const command = detectCommand(analyzed);
     if (command) return { kind: 'command', command };
     if (asksToSubscribe(analyzed)) return { kind: 'subscribe' };
+    const feedbackCode = parseComplaintCode(text);
+    if (feedbackCode) return { kind: 'feedback-status', code: feedbackCode };
     const code = parseDossierCode(text);
     if (code.kind === 'code') return { kind: 'dossier', code: code.code };
     if (code.kind === 'invalid') return { kind: 'dossier', problem: code.problem };
+    const feedback = asksToGiveFeedback(analyzed);
+    if (feedback) return { kind: 'feedback', ...feedback };
     if (asksDossierStatus(analyzed)) return { kind: 'dossier' };
     const aspects = detectAspects(analyzed);
     const verdict = this.catalogue.index.searchAnalyzed(analyzed);

@@ -66,3 +66,22 @@ export function asksDossierStatus(text: AnalyzedText): boolean {
 export function asksToSubscribe(text: AnalyzedText): boolean {
   return SUBSCRIBE_CUES.some((cue) => contains(text.folded, cue));
 }
+
+const FEEDBACK_CUES = ['phan anh', 'gop y', 'kien nghi', 'lam kho', 'gay kho de', 'nhung nhieu', 'tre hen', 'cham tra ket qua',
+  'khong ai bao', 'bat bo sung', 'doi them giay to', 'doi giay to khong', 'thai do', 'tieu cuc'];
+const FORMAL_CUES: Record<'khieu-nai' | 'to-cao', string[]> = {
+  'khieu-nai': ['khieu nai'],
+  'to-cao': ['to cao'],
+};
+
+/**
+ * Feedback on a procedure or how officers carry it out. A formal complaint
+ * against a decision (khiếu nại) or a denunciation (tố cáo) follows other laws:
+ * it is reported separately so the citizen can be told where to file it.
+ */
+export function asksToGiveFeedback(text: AnalyzedText): { formal?: 'khieu-nai' | 'to-cao' } | undefined {
+  for (const formal of ['to-cao', 'khieu-nai'] as const) {
+    if (FORMAL_CUES[formal].some((cue) => contains(text.folded, cue))) return { formal };
+  }
+  return FEEDBACK_CUES.some((cue) => contains(text.folded, cue)) ? {} : undefined;
+}

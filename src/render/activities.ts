@@ -82,10 +82,14 @@ export class Renderer {
   }
 
   dossier(view: DossierView, actions: readonly string[], profile: ChannelProfile): Rendered {
-    return this.withMenu(dossierText(view), actions, profile, this.messages.menuHintPlain);
+    return this.textWithChoices(dossierText(view), actions, profile);
   }
 
   /** Text followed by choices: buttons on card channels, numbered lines on plain ones. */
+  textWithChoices(text: string, items: readonly string[], profile: ChannelProfile): Rendered {
+    return this.withMenu(text, items, profile, this.messages.menuHintPlain);
+  }
+
   private withMenu(text: string, items: readonly string[], profile: ChannelProfile, plainHint?: string): Rendered {
     if (items.length === 0) return this.text(text);
     if (profile === 'plain') {

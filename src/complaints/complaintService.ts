@@ -1,0 +1,90 @@
+/**
+ * Feedback: submission (idempotent per draft, limited per phone and per
+ * conversation), the citizen's status check (behind the last-four-digits
+ * guard), the office's answer, and retention.
+ */
+import { vietnamDate } from '../dossiers/calendar.js';
+import { matchesLast4, type VerificationGuard } from '../security/verificationGuard.js';
+import type { Complaint, ComplaintDraft, ComplaintOrigin, ComplaintStatus, DeliveryJob, DeliveryKind } from './schema.js';
+import type { ComplaintStore } from './store.js';
+
+export const MAX_PER_PHONE_PER_DAY = 3;
+export const MAX_PER_CONVERSATION_PER_HOUR = 3;
+export const GUARD_FILE = 'complaint-guard.json';
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+export type SubmitResult =
+  | { kind: 'created'; complaint: Complaint; repeated: boolean }
+  | { kind: 'limit'; scope: 'phone' | 'conversation' };
+
+export type StatusResult =
+  | { kind: 'found'; complaint: Complaint }
+  | { kind: 'not-verified' }
+  | { kind: 'locked' }
+  | { kind: 'rate-limited' };
+
+/** A tracking code as typed: "pakn 261124 0007" → "PAKN-261124-0007". */
+export function parseComplaintCode(text: string): string | undefined {
+  const m = /(?<![\p{L}\p{N}])pakn[\s._-]*(\d{6})[\s._-]*(\d{4})(?!\d)/iu.exec(text);
+  return m ? `PAKN-${m[1]}-${m[2]}` : undefined;
+}
+
+export class ComplaintService {
+  constructor(
+    private readonly store: ComplaintStore,
+    private readonly guard: VerificationGuard,
+    private readonly deliveries: readonly DeliveryKind[],
+    private readonly clock: () => Date,
+  ) {}
+
+  async submit(draft: ComplaintDraft, origin: ComplaintOrigin): Promise<SubmitResult> {
+    const existing = this.store.byDraft(origin.draftId);
+    if (existing) return { kind: 'created', complaint: existing, repeated: true };
+    const now = this.clock();
+    const today = vietnamDate(now);
+    const all = this.store.all();
+    if (all.filter((c) => c.phone === draft.phone && vietnamDate(new Date(c.createdAt)) === today).length >= MAX_PER_PHONE_PER_DAY) {
+      return { kind: 'limit', scope: 'phone' };
+    }
+    if (all.filter((c) => c.conversationKey === origin.conversationKey && now.getTime() - Date.parse(c.createdAt) < HOUR_MS).length >= MAX_PER_CONVERSATION_PER_HOUR) {
+      return { kind: 'limit', scope: 'conversation' };
+    }
+    const code = this.store.nextCode(today.slice(2).replace(/-/g, ''));
+    const at = now.toISOString();
+    const complaint: Complaint = { ...draft, ...origin, code, createdAt: at, updatedAt: at, status: 'received', answer: null };
+    const jobs: DeliveryJob[] = this.deliveries.map((kind) => ({ id: `${code}:${kind}`, code, kind, state: 'pending', attempts: 0, nextAttemptAt: at, lastError: null }));
+    await this.store.create(complaint, jobs);
+    return { kind: 'created', complaint, repeated: false };
+  }
+
+  async status(code: string, phoneLast4: string, requester: string): Promise<StatusResult> {
+    const admission = await this.guard.admit(code, requester);
+    if (admission !== 'ok') return { kind: admission };
+    const complaint = this.store.get(code);
+    if (!complaint || !matchesLast4(complaint.phone, phoneLast4)) {
+      return (await this.guard.fail(code)) ? { kind: 'locked' } : { kind: 'not-verified' };
+    }
+    await this.guard.succeed(code);
+    return { kind: 'found', complaint };
+  }
+
+  isLocked(code: string): boolean {
+    return this.guard.isLocked(code);
+  }
+
+  /** The office's answer or status change. Undefined when there is no such record. */
+  async respond(code: string, status: ComplaintStatus, answer: string | null): Promise<Complaint | undefined> {
+    const current = this.store.get(code);
+    if (!current) return undefined;
+    return this.store.update(code, { status, answer: answer ?? current.answer, updatedAt: this.clock().toISOString() });
+  }
+
+  /** Deletes answered or closed records untouched for `days`. Returns how many. */
+  async purge(days: number): Promise<number> {
+    const cutoff = this.clock().getTime() - days * DAY_MS;
+    const old = this.store.all().filter((c) => (c.status === 'answered' || c.status === 'closed') && Date.parse(c.updatedAt) < cutoff);
+    if (old.length > 0) await this.store.remove(old.map((c) => c.code));
+    return old.length;
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * Where feedback goes: an e-mail to the control office (nodemailer over
+ * SMTP_URL) and, when configured, a signed webhook. Each throws on failure;
+ * the outbox retries.
+ */
+import nodemailer, { type Transporter } from 'nodemailer';
+import { sign } from '../security/signature.js';
+import { COMPLAINT_STATUSES, type Complaint, type DeliveryKind } from './schema.js';
+
+export interface Forwarder {
+  kind: DeliveryKind;
+  deliver(complaint: Complaint): Promise<void>;
+}
+
+const vnTime = (iso: string) => new Date(iso).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
+
+/** The message the office reads: every field, the channel and the time. */
+export function officeEmailText(c: Complaint): string {
+  return [
+    `Mã phản ánh: ${c.code}`,
+    `Thời gian tiếp nhận: ${vnTime(c.createdAt)}`,
+    `Kênh tiếp nhận: trợ lý ảo, kênh ${c.channel}`,
+    `Trạng thái: ${COMPLAINT_STATUSES[c.status]}`,
+    '',
+    'THÔNG TIN NGƯỜI PHẢN ÁNH',
+    `Họ và tên: ${c.name}`,
+    `Địa chỉ: ${c.address}`,
+    `Số điện thoại: ${c.phone}`,
+    `Email: ${c.email || '(không có)'}`,
+    '',
+    'NỘI DUNG PHẢN ÁNH, KIẾN NGHỊ',
+    `Thủ tục / hồ sơ liên quan: ${c.related || '(không nêu)'}`,
+    c.content,
+    '',
+    'Trả lời người dân qua API: POST /api/complaints/' + c.code + '/response',
+  ].join('\n');
+}
+
+export class EmailForwarder implements Forwarder {
+  readonly kind = 'email' as const;
+  private readonly transport: Transporter;
+
+  constructor(
+    smtpUrl: string,
+    private readonly from: string,
+    private readonly to: string,
+  ) {
+    this.transport = nodemailer.createTransport(smtpUrl);
+  }
+
+  async deliver(c: Complaint): Promise<void> {
+    await this.transport.sendMail({
+      from: this.from,
+      to: this.to,
+      subject: `[${c.code}] Phản ánh, kiến nghị về thủ tục hành chính`,
+      text: officeEmailText(c),
+      messageId: `<${c.code}@tro-ly-dich-vu-cong>`,
+      headers: { 'X-Tracking-Code': c.code },
+    });
+  }
+}
+
+export class WebhookForwarder implements Forwarder {
+  readonly kind = 'webhook' as const;
+
+  constructor(
+    private readonly url: string,
+    private readonly secret: string,
+    private readonly clock: () => Date,
+    private readonly timeoutMs = 10_000,
+  ) {}
+
+  async deliver(c: Complaint): Promise<void> {
+    const body = JSON.stringify({
+      code: c.code,
+      createdAt: c.createdAt,
+      channel: c.channel,
+      related: c.related || null,
+      content: c.content,
+      sender: { name: c.name, address: c.address, phone: c.phone, email: c.email || null },
+    });
+    const timestamp = Math.floor(this.clock().getTime() / 1000);
+    const res = await fetch(this.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'idempotency-key': c.code,
+        'x-timestamp': String(timestamp),
+        'x-signature': sign(this.secret, timestamp, body),
+      },
+      body,
+      signal: AbortSignal.timeout(this.timeoutMs),
+    });
+    if (!res.ok) throw new Error(`webhook answered HTTP ${res.status}`);
+  }
+}

@@ -1,0 +1,84 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startSmtp } from './smtp.js';
+import { tempDir } from './helpers.js';
+
+async function freePort(): Promise<number> {
+  const s = http.createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
+  const { port } = s.address() as AddressInfo;
+  await new Promise<void>((r) => s.close(() => r()));
+  return port;
+}
+
+async function waitFor<T>(probe: () => Promise<T | undefined>, ms: number): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > until) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** The real server, as `npm start` runs it, in a child process. */
+function startServer(env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], { env: { ...process.env, ...env }, stdio: 'ignore' });
+}
+
+const children: ChildProcess[] = [];
+afterAll(() => children.forEach((c) => c.kill('SIGKILL')));
+
+describe('a crash right after the confirmation', () => {
+  it('loses nothing: the record is on disk and is delivered after a restart, once', { timeout: 90_000 }, async () => {
+    const { dir, cleanup } = await tempDir();
+    const [port, smtpPort] = [await freePort(), await freePort()];
+    const env = {
+      PORT: String(port), DATA_DIR: dir, LOG_LEVEL: 'silent', NODE_ENV: 'test',
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, CONTROL_OFFICE_EMAIL: 'kiemsoat@example.gov.vn',
+      COMPLAINT_RETRY_BASE_SECONDS: '0.05', COMPLAINT_RETRY_MAX_SECONDS: '0.2', OUTBOX_INTERVAL_SECONDS: '0.2',
+    };
+    const base = `http://127.0.0.1:${port}`;
+    const say = async (text: string) => {
+      const res = await fetch(`${base}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ type: 'message', deliveryMode: 'expectReplies', text, channelId: 'webchat', serviceUrl: 'http://127.0.0.1:9',
+          from: { id: 'citizen' }, recipient: { id: 'bot' }, conversation: { id: 'crash-1' } }),
+      });
+      return ((await res.json()) as { activities: Array<{ text?: string }> }).activities.map((a) => a.text ?? '').join('\n');
+    };
+
+    const first = startServer(env);
+    children.push(first);
+    await waitFor(async () => ((await fetch(`${base}/healthz`)).ok ? true : undefined), 30_000);
+    for (const text of ['tôi muốn phản ánh', 'Cán bộ một cửa yêu cầu nộp thêm giấy tờ không có trong quy định của thủ tục đăng ký khai sinh.',
+      'không', 'có', 'Nguyễn Văn An', 'Số 12 ngõ 5, phường Mẫu, tỉnh Thử', '0912345678', 'không']) {
+      await say(text);
+    }
+    const reply = await say('gửi');
+    first.kill('SIGKILL'); // the moment the citizen has been told "received"
+    const code = /PAKN-\d{6}-\d{4}/.exec(reply)?.[0];
+    expect(code).toBeDefined();
+    await new Promise<void>((r) => (first.exitCode !== null || first.signalCode !== null ? r() : first.once('exit', () => r())));
+
+    const onDisk = JSON.parse(await readFile(path.join(dir, 'complaints.json'), 'utf8')) as { complaints: Record<string, unknown>; jobs: Record<string, { state: string }> };
+    expect(onDisk.complaints[code!]).toMatchObject({ name: 'Nguyễn Văn An', status: 'received' });
+    expect(Object.values(onDisk.jobs).map((j) => j.state)).toEqual(['pending']);
+
+    const smtp = await startSmtp(smtpPort);
+    const second = startServer(env);
+    children.push(second);
+    const mails = await waitFor(async () => (smtp.mails.length > 0 ? smtp.mails : undefined), 30_000);
+    await new Promise((r) => setTimeout(r, 1_000)); // time for a duplicate, if there were one
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.raw).toContain(code!);
+    second.kill('SIGTERM');
+    await smtp.close();
+    await cleanup();
+  });
+});

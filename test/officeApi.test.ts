@@ -1,0 +1,99 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'restify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../src/app.js';
+import { createServer } from '../src/server.js';
+import { testApp } from './helpers.js';
+
+const TOKEN = 'office-token-abcdef';
+let app: App;
+let cleanup: () => Promise<void>;
+let server: Server;
+let base: string;
+let connector: http.Server;
+let connectorUrl: string;
+const delivered: Array<{ path: string; text?: string }> = [];
+
+beforeAll(async () => {
+  ({ app, cleanup } = await testApp({ OFFICE_API_TOKEN: TOKEN }));
+  connector = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      delivered.push({ path: req.url ?? '', text: (JSON.parse(body || '{}') as { text?: string }).text });
+      res.setHeader('content-type', 'application/json');
+      res.end('{"id":"1"}');
+    });
+  });
+  await new Promise<void>((r) => connector.listen(0, '127.0.0.1', () => r()));
+  connectorUrl = `http://127.0.0.1:${(connector.address() as AddressInfo).port}`;
+  server = createServer({
+    adapter: app.adapter, bot: app.bot, logger: app.logger, bodyLimitBytes: 65_536, health: () => ({}),
+    dossierEvents: { secret: '', clock: app.clock, notifier: app.notifier },
+    office: { token: TOKEN, answer: app.answerCitizen },
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  await new Promise<void>((r) => server.close(() => r()));
+  await new Promise<void>((r) => connector.close(() => r()));
+  await cleanup();
+});
+
+async function say(text: string): Promise<string> {
+  const res = await fetch(`${base}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ type: 'message', deliveryMode: 'expectReplies', text, channelId: 'webchat', serviceUrl: connectorUrl,
+      from: { id: 'citizen' }, recipient: { id: 'bot' }, conversation: { id: 'office-1' } }),
+  });
+  return ((await res.json()) as { activities: Array<{ text?: string }> }).activities.map((a) => a.text ?? '').join('\n');
+}
+
+const answer = (code: string, body: unknown, token: string | null = TOKEN) =>
+  fetch(`${base}/api/complaints/${code}/response`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+
+describe('the office answers feedback', () => {
+  let code: string;
+  beforeAll(async () => {
+    for (const t of ['tôi muốn phản ánh', 'Hồ sơ đăng ký khai sinh của tôi đã trễ hẹn một tuần mà không có ai gọi báo lý do.', 'không', 'có',
+      'Nguyễn Văn An', 'Số 12 ngõ 5, phường Mẫu, tỉnh Thử', '0912345678', 'không']) await say(t);
+    code = /PAKN-\d{6}-\d{4}/.exec(await say('gửi'))![0];
+  });
+
+  it.each([
+    ['no token', null],
+    ['a wrong token', 'office-token-zzzzzz'],
+  ])('refuses %s with 401', async (_label, token) => {
+    expect((await answer(code, { status: 'answered', answer: 'x' }, token)).status).toBe(401);
+  });
+
+  it.each([
+    [{ status: 'answered' }],
+    [{ status: 'lost', answer: 'x' }],
+    [[]],
+  ])('refuses a malformed body %j with 400', async (body) => {
+    expect((await answer(code, body)).status).toBe(400);
+  });
+
+  it('answers 404 for an unknown code', async () => {
+    expect((await answer('PAKN-261124-9999', { status: 'in-progress' })).status).toBe(404);
+  });
+
+  it('stores the answer and sends it into the conversation the feedback came from', async () => {
+    const res = await answer(code, { status: 'answered', answer: 'UBND phường đã kiểm tra; hồ sơ được trả kết quả ngày 25/11 kèm thư xin lỗi.' });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ code, status: 'answered', notified: true });
+    const message = delivered.find((d) => d.text?.includes(code));
+    expect(message?.path).toMatch(/^\/v3\/conversations\/office-1\/activities/);
+    expect(message?.text).toContain('Đã có trả lời');
+    expect(message?.text).toContain('kèm thư xin lỗi');
+    expect(app.complaintStore.get(code)).toMatchObject({ status: 'answered', answer: expect.stringContaining('thư xin lỗi') });
+  });
+});

@@ -131,7 +131,10 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     }
   };
 
-  return { config, logger, clock, storage, catalogue, messages, guide, unanswered, conversationState, deps, dialog, bot, adapter, onTurnError, dossiers, subscriptions, notifier, complaints, complaintStore, outbox, sendProactive, answerCitizen };
+  /** What GET /healthz reports: sizes and queues, never personal data. */
+  const health = () => ({ procedures: catalogue.size, outbox: { pending: outbox.pendingCount(), dead: outbox.deadCount() } });
+
+  return { health, config, logger, clock, storage, catalogue, messages, guide, unanswered, conversationState, deps, dialog, bot, adapter, onTurnError, dossiers, subscriptions, notifier, complaints, complaintStore, outbox, sendProactive, answerCitizen };
 }
 
 /** The embedded conversation store, with abandoned conversations pruned so the file stays small. */

@@ -16,7 +16,7 @@ async function main(): Promise<void> {
     bodyLimitBytes: config.BODY_LIMIT_BYTES,
     dossierEvents: { secret: config.DOSSIER_EVENTS_SECRET, clock: app.clock, notifier: app.notifier },
     office: { token: config.OFFICE_API_TOKEN, answer: app.answerCitizen },
-    health: () => ({ procedures: app.catalogue.size, outbox: { pending: app.outbox.pendingCount(), dead: app.outbox.deadCount() } }),
+    health: app.health,
   });
   server.listen(config.PORT, config.HOST, () => {
     app.logger.info(

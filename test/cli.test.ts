@@ -64,3 +64,23 @@ describe('dossiers CLI', () => {
     await cleanup();
   });
 });
+
+describe('complaints CLI', () => {
+  it('re-queues dead deliveries and reports counts without personal data', async () => {
+    const { tempDir } = await import('./helpers.js');
+    const { ComplaintStore } = await import('../src/complaints/store.js');
+    const { dir, cleanup } = await tempDir();
+    const store = await ComplaintStore.open(dir);
+    await store.create(
+      { code: 'PAKN-261124-0001', draftId: 'd', channel: 'test', conversationKey: 'k', reference: {}, content: 'c', related: '', name: 'Nguyễn Văn An', address: 'a', phone: '0912345678', email: '', createdAt: '2026-11-24T00:00:00Z', updatedAt: '2026-11-24T00:00:00Z', status: 'received', answer: null },
+      [{ id: 'PAKN-261124-0001:email', code: 'PAKN-261124-0001', kind: 'email', state: 'dead', attempts: 8, nextAttemptAt: '2026-11-24T00:00:00Z', lastError: 'refused' }],
+    );
+    const status = await cli('src/cli/complaints.ts', ['status', '--data', dir]);
+    expect(JSON.parse(status.stdout)).toEqual({ complaints: { received: 1 }, deliveries: { dead: 1 } });
+    expect(status.stdout).not.toContain('Nguyễn');
+    expect((await cli('src/cli/complaints.ts', ['retry-dead', '--data', dir])).stdout).toMatch(/Đã đưa lại 1 lượt gửi/);
+    await store.reload();
+    expect(store.jobs().map((j) => [j.state, j.attempts])).toEqual([['pending', 0]]);
+    await cleanup();
+  });
+});

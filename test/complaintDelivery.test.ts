@@ -179,3 +179,22 @@ function decodeQP(text: string): string {
   }
   return Buffer.from(bytes).toString('utf8');
 }
+
+describe('retention', () => {
+  it('purges answered or closed feedback untouched for the retention period, and nothing else', async () => {
+    const { dir, cleanup } = await tempDir();
+    let now = new Date('2026-01-10T09:00:00+07:00');
+    const clock = () => now;
+    const store = await ComplaintStore.open(dir);
+    const service = new ComplaintService(store, await VerificationGuard.open(dir, 'g.json', clock), ['email'], clock);
+    const a = (await service.submit(draft, origin('a'))) as { complaint: { code: string } };
+    const b = (await service.submit({ ...draft, phone: '0987654321' }, { ...origin('b'), conversationKey: 'x:2' })) as { complaint: { code: string } };
+    await service.respond(a.complaint.code, 'answered', 'Đã trả lời');
+    now = new Date('2026-03-01T09:00:00+07:00');
+    expect(await service.purge(30)).toBe(1);
+    expect(store.get(a.complaint.code)).toBeUndefined();
+    expect(store.jobsFor(a.complaint.code)).toEqual([]);
+    expect(store.get(b.complaint.code)?.status).toBe('received');
+    await cleanup();
+  });
+});

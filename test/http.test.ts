@@ -12,7 +12,7 @@ let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
   ({ app, cleanup } = await testApp());
-  server = createServer({ adapter: app.adapter, bot: app.bot, logger: app.logger, bodyLimitBytes: 16_384, health: () => ({ procedures: app.catalogue.size }), dossierEvents: { secret: '', clock: app.clock, notifier: app.notifier }, office: { token: '', answer: app.answerCitizen } });
+  server = createServer({ adapter: app.adapter, bot: app.bot, logger: app.logger, bodyLimitBytes: 16_384, health: app.health, dossierEvents: { secret: '', clock: app.clock, notifier: app.notifier }, office: { token: '', answer: app.answerCitizen } });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
@@ -74,6 +74,6 @@ describe('POST /api/messages', () => {
   it('still serves after bad requests', async () => {
     const res = await fetch(`${base}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok', procedures: app.catalogue.size });
+    expect(await res.json()).toEqual({ status: 'ok', procedures: app.catalogue.size, outbox: { pending: 0, dead: 0 } });
   });
 });

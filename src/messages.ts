@@ -91,6 +91,7 @@ export function createMessages(s: MessageSettings) {
       rateLimited: `Bạn đã tra cứu nhiều mã hồ sơ trong một giờ. Vui lòng thử lại sau, hoặc gọi ${hotline}.`,
       unavailable: `Hệ thống tra cứu hồ sơ đang không phản hồi. Bạn vui lòng thử lại sau ít phút hoặc gọi ${hotline}.`,
       subscribeLabel: 'Báo cho tôi khi có kết quả',
+      feedbackLabel: 'Phản ánh về hồ sơ này',
       subscribed: (code: string) => `Đã đăng ký. Khi hồ sơ ${code} có thay đổi, mình sẽ nhắn cho bạn ngay trong cuộc trò chuyện này.`,
       alreadyClosed: 'Hồ sơ này đã có kết quả cuối cùng nên không cần theo dõi thêm.',
       subscribeNeedsLookup: 'Bạn cần tra cứu hồ sơ trước, rồi mình mới đăng ký nhận thông báo được.',
@@ -109,6 +110,7 @@ export function createMessages(s: MessageSettings) {
         'Nếu bạn muốn phản ánh, kiến nghị về thủ tục hành chính hoặc cách cán bộ thực hiện thủ tục (ví dụ đòi giấy tờ không có ' +
         'trong quy định, trễ hẹn mà không báo), mình có thể ghi nhận ngay bây giờ. Bạn có muốn gửi phản ánh không? (có / không)',
       declined: 'Vâng. Khi cần phản ánh, bạn cứ nhắn "tôi muốn phản ánh" nhé.',
+      offerLabel: 'Gửi phản ánh, kiến nghị',
       askContent:
         'Bạn vui lòng mô tả nội dung phản ánh, kiến nghị trong vài câu: việc gì, ở đâu, khi nào, và bạn mong muốn được giải quyết thế nào.',
       askRelated: 'Phản ánh này liên quan đến thủ tục hoặc hồ sơ nào? (ghi tên thủ tục hoặc mã hồ sơ; gõ "không" nếu không có)',

@@ -180,6 +180,22 @@ function decodeQP(text: string): string {
   return Buffer.from(bytes).toString('utf8');
 }
 
+describe('limits', () => {
+  it('accepts at most three submissions per conversation an hour', async () => {
+    const { dir, cleanup } = await tempDir();
+    let now = new Date('2026-11-24T09:00:00+07:00');
+    const clock = () => now;
+    const service = new ComplaintService(await ComplaintStore.open(dir), await VerificationGuard.open(dir, 'g.json', clock), [], clock);
+    for (const [i, phone] of ['0911111111', '0922222222', '0933333333'].entries()) {
+      expect((await service.submit({ ...draft, phone }, origin(`c${i}`))).kind).toBe('created');
+    }
+    expect(await service.submit({ ...draft, phone: '0944444444' }, origin('c4'))).toEqual({ kind: 'limit', scope: 'conversation' });
+    now = new Date(now.getTime() + 61 * 60_000);
+    expect((await service.submit({ ...draft, phone: '0944444444' }, origin('c5'))).kind).toBe('created');
+    await cleanup();
+  });
+});
+
 describe('retention', () => {
   it('purges answered or closed feedback untouched for the retention period, and nothing else', async () => {
     const { dir, cleanup } = await tempDir();

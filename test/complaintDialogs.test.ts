@@ -159,6 +159,27 @@ describe('sending feedback', () => {
     expect((await chat.say('không')).text).toContain('• Liên quan: Đăng ký kết hôn (mã 1.000894)');
   });
 
+  it('starts from the dossier answer, about that dossier', async () => {
+    const chat = conversation(app);
+    await chat.say('tra cứu hồ sơ X99.01-261116-0003');
+    const status = await chat.say('6789');
+    const button = status.buttons.find((b) => b.title === 'Phản ánh về hồ sơ này')!;
+    expect((await chat.say(button.value)).text).toMatch(/mô tả nội dung phản ánh/);
+    await chat.say(CONTENT);
+    await chat.say('có');
+    await chat.say('Nguyễn Văn An');
+    await chat.say('Số 12 ngõ 5, phường Mẫu, tỉnh Thử');
+    await chat.say('0912345678');
+    expect((await chat.say('không')).text).toContain('• Liên quan: Hồ sơ X99.01-261116-0003');
+  });
+
+  it('is offered under the honest no-answer', async () => {
+    const chat = conversation(app);
+    const unknown = await chat.say('giá vàng hôm nay bao nhiêu');
+    const button = unknown.buttons.find((b) => b.title === 'Gửi phản ánh, kiến nghị')!;
+    expect((await chat.say(button.value)).text).toMatch(/mô tả nội dung phản ánh/);
+  });
+
   it.each([
     ['tôi muốn khiếu nại quyết định xử phạt của phường', /Luật Khiếu nại/],
     ['tôi muốn tố cáo cán bộ nhận hối lộ', /Luật Tố cáo/],

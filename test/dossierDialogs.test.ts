@@ -28,7 +28,7 @@ describe('dossier status in a conversation', () => {
     expect(status.text).toContain('Ngày tiếp nhận: 16/11/2026');
     expect(status.text).toContain('Ngày hẹn trả kết quả: 26/11/2026');
     expect(status.text).toContain('Trạng thái: Đang xử lý');
-    expect(status.buttons.map((b) => b.title)).toEqual(['Báo cho tôi khi có kết quả']);
+    expect(status.buttons.map((b) => b.title)).toEqual(['Báo cho tôi khi có kết quả', 'Phản ánh về hồ sơ này']);
   });
 
   it('takes the code from the question itself', async () => {
@@ -94,7 +94,7 @@ describe('dossier status in a conversation', () => {
     await chat.say(`tra cứu hồ sơ ${DEMO_CODES[3]}`);
     const status = await chat.say(DEMO_PHONE_LAST4);
     expect(status.text).toMatch(/gửi qua dịch vụ bưu chính công ích/);
-    expect(status.buttons).toEqual([]);
+    expect(status.buttons.map((b) => b.title)).toEqual(['Phản ánh về hồ sơ này']);
     expect((await chat.say('báo cho tôi khi có kết quả')).text).toMatch(/không cần theo dõi thêm/);
   });
 

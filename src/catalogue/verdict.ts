@@ -50,6 +50,8 @@ export const MAX_CANDIDATES = 5;
 export const BODY_ONLY_CREDIT = 0.5;
 /** A confident match needs at least this much of its name asked for. */
 export const MIN_MATCH_FIT = 0.5;
+/** Below this, not even a choice is offered: the question shares no part of the best procedure's name. */
+export const MIN_CANDIDATE_FIT = 0.15;
 
 export interface CoverageSource {
   weightIn(term: string, doc: number): number;
@@ -88,7 +90,7 @@ export function decide(ranked: Ranked[], query: Query, index: CoverageSource): S
   const best = ranked[0];
   if (!best || !topical) return { kind: 'none', coverage: 0, ranked, topical };
   const cov = coverage(query, best.doc, index);
-  if (cov < NONE_COVERAGE) return { kind: 'none', coverage: cov, ranked, topical };
+  if (cov < NONE_COVERAGE || best.fit < MIN_CANDIDATE_FIT) return { kind: 'none', coverage: cov, ranked, topical };
   const rivals = ranked.slice(1).filter((r) => !areSiblings(best.procedure, r.procedure));
   const rival = rivals[0];
   const clear = !rival || rival.score < best.score * MATCH_MARGIN || (best.fit >= FULL_FIT && rival.fit <= best.fit - FIT_GAP);

@@ -77,7 +77,8 @@ export class DossierStatusDialog extends CancelAndHelpDialog {
       const data = await this.deps.conversationData.get(step.context, {});
       data.dossier = { code, status: result.view.status };
       const open = !CLOSED_STATUSES.has(result.view.status);
-      await send(this.deps, step.context, renderer.dossier(result.view, open ? [this.m.subscribeLabel] : [], profileOf(step.context)));
+      const actions = open ? [this.m.subscribeLabel, this.m.feedbackLabel] : [this.m.feedbackLabel];
+      await send(this.deps, step.context, renderer.dossier(result.view, actions, profileOf(step.context)));
     } else {
       const replies = { 'not-verified': this.m.notVerified, locked: this.m.locked, 'rate-limited': this.m.rateLimited, unavailable: this.m.unavailable };
       await send(this.deps, step.context, renderer.text(replies[result.kind]));

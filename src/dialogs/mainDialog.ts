@@ -80,7 +80,7 @@ export class MainDialog extends ComponentDialog {
         return step.beginDialog(COMPLAINT_STATUS_DIALOG, { code: answer.code } satisfies ComplaintStatusOptions);
       case 'unknown':
         await this.deps.unanswered.record(text, context.activity.channelId);
-        await send(this.deps, context, renderer.text(renderer.messages.unknown));
+        await send(this.deps, context, renderer.textWithChoices(renderer.messages.unknown, [renderer.messages.feedback.offerLabel], profile));
         break;
     }
     return step.endDialog();

@@ -11,12 +11,16 @@ import {
   type Storage,
 } from 'botbuilder';
 import { AssistantBot } from './bot/assistantBot.js';
-import { proactiveSender } from './bot/proactive.js';
+import { randomBytes } from 'node:crypto';
+import { adapterRoute, proactiveSender } from './bot/proactive.js';
+import { DirectLineAdapter, LOCAL_DIRECT_LINE_SERVICE_URL } from './channels/directline/directLineAdapter.js';
+import { ConversationHub } from './channels/directline/hub.js';
+import { TokenIssuer } from './channels/directline/tokens.js';
 import { ComplaintService, GUARD_FILE as COMPLAINT_GUARD_FILE } from './complaints/complaintService.js';
 import { EmailForwarder, WebhookForwarder, type Forwarder } from './complaints/forwarders.js';
 import { Outbox } from './complaints/outbox.js';
 import { COMPLAINT_STATUSES } from './complaints/schema.js';
-import type { OfficeAnswer } from './server.js';
+import type { OfficeAnswer, ServerDeps } from './server.js';
 import { ComplaintStore } from './complaints/store.js';
 import { WorkingCalendar } from './dossiers/calendar.js';
 import { DossierService, GUARD_FILE as DOSSIER_GUARD_FILE } from './dossiers/dossierService.js';
@@ -109,7 +113,15 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   );
   adapter.onTurnError = onTurnError;
 
-  const sendProactive = proactiveSender(adapter, config.MicrosoftAppId);
+  const hub = new ConversationHub(clock);
+  const directLineTokens = new TokenIssuer(config.WEBCHAT_TOKEN_SECRET || randomBytes(32).toString('hex'), config.WEBCHAT_TOKEN_TTL_SECONDS, clock);
+  const directLineAdapter = new DirectLineAdapter(hub);
+  directLineAdapter.onTurnError = onTurnError;
+
+  const sendProactive = proactiveSender(
+    [adapterRoute(directLineAdapter, (ref) => ref.serviceUrl === LOCAL_DIRECT_LINE_SERVICE_URL)],
+    { serves: () => true, continueConversation: (ref, logic) => adapter.continueConversationAsync(config.MicrosoftAppId, ref, logic) },
+  );
   const notifier = new DossierNotifier(
     dossiers,
     subscriptions,
@@ -134,7 +146,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   /** What GET /healthz reports: sizes and queues, never personal data. */
   const health = () => ({ procedures: catalogue.size, outbox: { pending: outbox.pendingCount(), dead: outbox.deadCount() } });
 
-  return { health, config, logger, clock, storage, catalogue, messages, guide, unanswered, conversationState, deps, dialog, bot, adapter, onTurnError, dossiers, subscriptions, notifier, complaints, complaintStore, outbox, sendProactive, answerCitizen };
+  return { health, config, logger, clock, storage, catalogue, messages, guide, unanswered, conversationState, deps, dialog, bot, adapter, onTurnError, dossiers, subscriptions, notifier, complaints, complaintStore, outbox, sendProactive, answerCitizen, hub, directLineTokens, directLineAdapter };
 }
 
 /** The embedded conversation store, with abandoned conversations pruned so the file stays small. */
@@ -143,4 +155,31 @@ async function openConversationStore(config: AppConfig, clock: () => Date, logge
   const pruned = await storage.prune(config.CONVERSATION_TTL_DAYS * 86_400_000);
   if (pruned > 0) logger.info({ pruned }, 'dropped idle conversation state');
   return storage;
+}
+
+/** Everything the HTTP server needs from the application, from its configuration. */
+export function serverDeps(app: App): ServerDeps {
+  const { config } = app;
+  return {
+    adapter: app.adapter,
+    bot: app.bot,
+    logger: app.logger,
+    bodyLimitBytes: config.BODY_LIMIT_BYTES,
+    health: app.health,
+    dossierEvents: { secret: config.DOSSIER_EVENTS_SECRET, clock: app.clock, notifier: app.notifier },
+    office: { token: config.OFFICE_API_TOKEN, answer: app.answerCitizen },
+    directLine: { hub: app.hub, adapter: app.directLineAdapter, tokens: app.directLineTokens, bot: app.bot, logger: app.logger },
+    webChat: {
+      tokens: app.directLineTokens,
+      logger: app.logger,
+      settings: {
+        title: config.WEBCHAT_TITLE,
+        accentColor: config.WEBCHAT_ACCENT_COLOR,
+        botAvatarUrl: config.WEBCHAT_BOT_AVATAR_URL,
+        botAvatarInitials: config.WEBCHAT_BOT_AVATAR_INITIALS,
+        directLineSecret: config.DIRECT_LINE_SECRET,
+        directLineEndpoint: config.DIRECT_LINE_ENDPOINT,
+      },
+    },
+  };
 }

@@ -63,6 +63,17 @@ export const configSchema = z
     OFFICE_API_TOKEN: z.string().default(''),
     /** Answered or closed feedback is purged after this many days (`npm run complaints -- purge`). */
     COMPLAINT_RETENTION_DAYS: z.coerce.number().int().positive().default(365),
+    /** Web chat (GET /chat, /embed.js): title, colour and avatar. */
+    WEBCHAT_TITLE: z.string().min(1).default('Trợ lý dịch vụ công'),
+    WEBCHAT_ACCENT_COLOR: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #b71c1c').default('#b71c1c'),
+    WEBCHAT_BOT_AVATAR_URL: z.union([z.url(), z.literal('')]).default(''),
+    WEBCHAT_BOT_AVATAR_INITIALS: z.string().max(3).default('TL'),
+    /** Signs the built-in Direct Line's tokens; random at each start when empty (tokens then end with a restart). */
+    WEBCHAT_TOKEN_SECRET: z.string().default(''),
+    WEBCHAT_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).default(1800),
+    /** With a Direct Line secret the page uses Azure's Direct Line instead of the built-in one. */
+    DIRECT_LINE_SECRET: z.string().default(''),
+    DIRECT_LINE_ENDPOINT: z.url().default('https://directline.botframework.com/v3/directline'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((c, ctx) => {

@@ -2,22 +2,14 @@
  * Entry point: configuration → application → HTTP server → listen, and a
  * graceful shutdown on SIGINT/SIGTERM.
  */
-import { createApp } from './app.js';
+import { createApp, serverDeps } from './app.js';
 import { ConfigError, parseConfig } from './config.js';
 import { createServer } from './server.js';
 
 async function main(): Promise<void> {
   const config = parseConfig(process.env);
   const app = await createApp(config);
-  const server = createServer({
-    adapter: app.adapter,
-    bot: app.bot,
-    logger: app.logger,
-    bodyLimitBytes: config.BODY_LIMIT_BYTES,
-    dossierEvents: { secret: config.DOSSIER_EVENTS_SECRET, clock: app.clock, notifier: app.notifier },
-    office: { token: config.OFFICE_API_TOKEN, answer: app.answerCitizen },
-    health: app.health,
-  });
+  const server = createServer(serverDeps(app));
   server.listen(config.PORT, config.HOST, () => {
     app.logger.info(
       { url: server.url, procedures: app.catalogue.size, anonymous: !config.MicrosoftAppId },

@@ -6,6 +6,8 @@ import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { Logger } from './logger.js';
+import { registerDirectLine, type DirectLineDeps } from './channels/directline/routes.js';
+import { registerWebChat, type WebChatDeps } from './channels/webchat/pages.js';
 import { parseComplaintCode } from './complaints/complaintService.js';
 import type { Complaint, ComplaintStatus } from './complaints/schema.js';
 import { parseDossierCode } from './dossiers/dossierCode.js';
@@ -18,6 +20,8 @@ export interface ServerDeps {
   dossierEvents: { secret: string; clock: () => Date; notifier: DossierNotifier };
   /** The control office answers feedback: bearer token, then the answer reaches the citizen. */
   office: { token: string; answer: OfficeAnswer };
+  directLine: DirectLineDeps;
+  webChat: WebChatDeps;
   bot: ActivityHandler;
   logger: Logger;
   bodyLimitBytes: number;
@@ -26,6 +30,7 @@ export interface ServerDeps {
 
 export function createServer(deps: ServerDeps): Server {
   const server = restify.createServer({ name: 'tro-ly-dich-vu-cong', handleUncaughtExceptions: false });
+  server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(restify.plugins.bodyParser({ maxBodySize: deps.bodyLimitBytes, mapParams: false, mapFiles: false, keepExtensions: false }));
 
   server.post('/api/messages', async (req: Request, res: Response) => {
@@ -72,6 +77,9 @@ export function createServer(deps: ServerDeps): Server {
     }
     res.send(200, { code: result.complaint.code, status: result.complaint.status, notified: result.notified });
   });
+
+  registerDirectLine(server, deps.directLine);
+  registerWebChat(server, deps.webChat);
 
   server.get('/healthz', async (_req: Request, res: Response) => {
     res.send(200, { status: 'ok', ...deps.health() });

@@ -6,6 +6,7 @@ import type { App } from '../src/app.js';
 import { DEMO_CODES, DEMO_PHONE_LAST4 } from '../src/dossiers/demo.js';
 import { SubscriptionStore } from '../src/dossiers/subscriptions.js';
 import { signEvent } from '../src/dossiers/signedEvents.js';
+import { serverDeps } from '../src/app.js';
 import { createServer } from '../src/server.js';
 import { FIXED_NOW, testApp } from './helpers.js';
 
@@ -32,11 +33,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => connector.listen(0, '127.0.0.1', r));
   connectorUrl = `http://127.0.0.1:${(connector.address() as AddressInfo).port}`;
-  server = createServer({
-    adapter: app.adapter, bot: app.bot, logger: app.logger, bodyLimitBytes: 65_536, health: () => ({}),
-    dossierEvents: { secret: SECRET, clock: app.clock, notifier: app.notifier },
-    office: { token: '', answer: app.answerCitizen },
-  });
+  server = createServer(serverDeps(app));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
+import { serverDeps } from '../src/app.js';
 import { createServer } from '../src/server.js';
 import { testApp, visibleText } from './helpers.js';
 
@@ -11,8 +12,8 @@ let base: string;
 let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
-  ({ app, cleanup } = await testApp());
-  server = createServer({ adapter: app.adapter, bot: app.bot, logger: app.logger, bodyLimitBytes: 16_384, health: app.health, dossierEvents: { secret: '', clock: app.clock, notifier: app.notifier }, office: { token: '', answer: app.answerCitizen } });
+  ({ app, cleanup } = await testApp({ BODY_LIMIT_BYTES: '16384' }));
+  server = createServer(serverDeps(app));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });

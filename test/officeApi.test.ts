@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
+import { serverDeps } from '../src/app.js';
 import { createServer } from '../src/server.js';
 import { testApp } from './helpers.js';
 
@@ -28,11 +29,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => connector.listen(0, '127.0.0.1', () => r()));
   connectorUrl = `http://127.0.0.1:${(connector.address() as AddressInfo).port}`;
-  server = createServer({
-    adapter: app.adapter, bot: app.bot, logger: app.logger, bodyLimitBytes: 65_536, health: () => ({}),
-    dossierEvents: { secret: '', clock: app.clock, notifier: app.notifier },
-    office: { token: TOKEN, answer: app.answerCitizen },
-  });
+  server = createServer(serverDeps(app));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });

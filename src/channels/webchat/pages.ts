@@ -1,0 +1,172 @@
+/**
+ * The web chat a portal shows: `GET /chat` (a full page), `GET /embed.js` (one
+ * <script> tag gives a floating button that opens the same chat), the official
+ * Web Chat bundle served from our own origin (never a CDN), and the token
+ * endpoint. Without Azure, the page talks to the built-in Direct Line; with
+ * DIRECT_LINE_SECRET, to Azure's, through a token we fetch (the secret never
+ * reaches the browser).
+ */
+import { createReadStream } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Request, Response, Server } from 'restify';
+import type { Logger } from '../../logger.js';
+import { newConversation } from '../directline/routes.js';
+import type { TokenIssuer } from '../directline/tokens.js';
+
+export interface WebChatSettings {
+  title: string;
+  accentColor: string;
+  botAvatarUrl: string;
+  botAvatarInitials: string;
+  /** With Azure Direct Line: the secret and the service endpoint. */
+  directLineSecret: string;
+  directLineEndpoint: string;
+}
+
+export interface WebChatDeps {
+  settings: WebChatSettings;
+  tokens: TokenIssuer;
+  logger: Logger;
+}
+
+/** The package's prebuilt browser bundle (exposes window.WebChat); its main entry sits in lib/. */
+const WEBCHAT_BUNDLE = path.join(path.dirname(createRequire(import.meta.url).resolve('botframework-webchat')), '..', 'dist', 'webchat.js');
+
+export function registerWebChat(server: Server, deps: WebChatDeps): void {
+  const { settings } = deps;
+  const azure = !!settings.directLineSecret;
+
+  server.get('/chat', async (_req: Request, res: Response) => {
+    res.setHeader('content-type', 'text/html; charset=utf-8');
+    res.setHeader('cache-control', 'no-store');
+    res.end(chatPage(settings, azure));
+  });
+
+  server.get('/embed.js', async (_req: Request, res: Response) => {
+    res.setHeader('content-type', 'text/javascript; charset=utf-8');
+    res.setHeader('cache-control', 'public, max-age=300');
+    res.end(embedScript(settings));
+  });
+
+  server.get('/webchat/webchat.js', async (_req: Request, res: Response) => {
+    res.setHeader('content-type', 'text/javascript; charset=utf-8');
+    res.setHeader('cache-control', 'public, max-age=86400');
+    res.writeHead(200);
+    createReadStream(WEBCHAT_BUNDLE).pipe(res);
+  });
+
+  server.post('/api/webchat/token', async (_req: Request, res: Response) => {
+    if (!azure) {
+      const { conversationId, token, expires_in } = newConversation(deps.tokens);
+      res.send(200, { conversationId, token, expires_in });
+      return;
+    }
+    try {
+      const azureRes = await fetch(`${settings.directLineEndpoint.replace(/\/+$/, '')}/tokens/generate`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${settings.directLineSecret}` },
+        signal: AbortSignal.timeout(10_000),
+      });
+      if (!azureRes.ok) throw new Error(`Direct Line answered HTTP ${azureRes.status}`);
+      const { conversationId, token, expires_in } = (await azureRes.json()) as { conversationId: string; token: string; expires_in: number };
+      res.send(200, { conversationId, token, expires_in });
+    } catch (error) {
+      deps.logger.error({ err: { message: (error as Error).message } }, 'could not get a Direct Line token');
+      res.send(502, { error: 'Direct Line is not answering' });
+    }
+  });
+}
+
+/** JSON safe to inline in a <script> element. */
+const inline = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+function chatPage(s: WebChatSettings, azure: boolean): string {
+  const config = {
+    tokenUrl: '/api/webchat/token',
+    domain: azure ? s.directLineEndpoint : null,
+    webSocket: azure,
+    styleOptions: {
+      accent: s.accentColor,
+      botAvatarInitials: s.botAvatarUrl ? undefined : s.botAvatarInitials,
+      botAvatarImage: s.botAvatarUrl || undefined,
+      userAvatarInitials: 'Bạn',
+      hideUploadButton: true,
+      bubbleMaxWidth: 640,
+      suggestedActionLayout: 'flow',
+      primaryFont: "'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif",
+    },
+  };
+  return `<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(s.title)}</title>
+<style>
+  html, body { height: 100%; margin: 0; font-family: ${config.styleOptions.primaryFont}; }
+  body { display: flex; flex-direction: column; }
+  header { background: ${escapeHtml(s.accentColor)}; color: #fff; padding: 12px 16px; font-size: 17px; font-weight: 600; }
+  #webchat { flex: 1; min-height: 0; }
+  #error { display: none; padding: 16px; color: #7a1010; }
+</style>
+</head>
+<body>
+<header>${escapeHtml(s.title)}</header>
+<div id="webchat" role="main"></div>
+<div id="error">Không kết nối được với trợ lý ảo. Bạn vui lòng tải lại trang sau ít phút.</div>
+<script src="/webchat/webchat.js"></script>
+<script>
+(async function () {
+  var config = ${inline(config)};
+  try {
+    var res = await fetch(config.tokenUrl, { method: 'POST' });
+    if (!res.ok) throw new Error('token ' + res.status);
+    var session = await res.json();
+    var directLine = window.WebChat.createDirectLine({
+      token: session.token,
+      domain: config.domain || (location.origin + '/v3/directline'),
+      webSocket: config.webSocket
+    });
+    window.WebChat.renderWebChat({ directLine: directLine, locale: 'vi-VN', styleOptions: config.styleOptions }, document.getElementById('webchat'));
+  } catch (e) {
+    document.getElementById('error').style.display = 'block';
+  }
+})();
+</script>
+</body>
+</html>`;
+}
+
+function embedScript(s: WebChatSettings): string {
+  const settings = { title: s.title, accent: s.accentColor };
+  return `(function () {
+  if (window.__troLyDichVuCong) return;
+  window.__troLyDichVuCong = true;
+  var settings = ${inline(settings)};
+  var origin = new URL(document.currentScript.src).origin;
+  var button = document.createElement('button');
+  button.type = 'button';
+  button.setAttribute('aria-label', settings.title);
+  button.title = settings.title;
+  button.textContent = '💬';
+  button.style.cssText = 'position:fixed;right:20px;bottom:20px;width:60px;height:60px;border-radius:50%;border:0;cursor:pointer;' +
+    'font-size:28px;color:#fff;box-shadow:0 4px 14px rgba(0,0,0,.3);z-index:2147483646;background:' + settings.accent;
+  var frame = null;
+  button.addEventListener('click', function () {
+    if (!frame) {
+      frame = document.createElement('iframe');
+      frame.src = origin + '/chat';
+      frame.title = settings.title;
+      frame.style.cssText = 'position:fixed;right:20px;bottom:90px;width:min(400px,calc(100vw - 40px));height:min(640px,calc(100vh - 120px));' +
+        'border:0;border-radius:12px;box-shadow:0 8px 28px rgba(0,0,0,.3);z-index:2147483647;background:#fff';
+      document.body.appendChild(frame);
+    } else {
+      frame.style.display = frame.style.display === 'none' ? 'block' : 'none';
+    }
+  });
+  document.body.appendChild(button);
+})();
+`;
+}

@@ -16,6 +16,8 @@ import { adapterRoute, proactiveSender } from './bot/proactive.js';
 import { DirectLineAdapter, LOCAL_DIRECT_LINE_SERVICE_URL } from './channels/directline/directLineAdapter.js';
 import { ConversationHub } from './channels/directline/hub.js';
 import { TokenIssuer } from './channels/directline/tokens.js';
+import { ZaloApi } from './channels/zalo/api.js';
+import { ZALO_CHANNEL_ID, ZaloAdapter } from './channels/zalo/zaloAdapter.js';
 import { ComplaintService, GUARD_FILE as COMPLAINT_GUARD_FILE } from './complaints/complaintService.js';
 import { EmailForwarder, WebhookForwarder, type Forwarder } from './complaints/forwarders.js';
 import { Outbox } from './complaints/outbox.js';
@@ -118,8 +120,19 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   const directLineAdapter = new DirectLineAdapter(hub);
   directLineAdapter.onTurnError = onTurnError;
 
+  const zalo = config.ZALO_APP_ID && config.ZALO_OA_SECRET_KEY
+    ? new ZaloAdapter(await ZaloApi.open({
+        appId: config.ZALO_APP_ID, appSecret: config.ZALO_APP_SECRET, apiBase: config.ZALO_API_BASE, oauthBase: config.ZALO_OAUTH_BASE,
+        dataDir: config.DATA_DIR, initialAccessToken: config.ZALO_ACCESS_TOKEN, initialRefreshToken: config.ZALO_REFRESH_TOKEN, logger, clock,
+      }))
+    : undefined;
+  if (zalo) zalo.onTurnError = onTurnError;
+
   const sendProactive = proactiveSender(
-    [adapterRoute(directLineAdapter, (ref) => ref.serviceUrl === LOCAL_DIRECT_LINE_SERVICE_URL)],
+    [
+      adapterRoute(directLineAdapter, (ref) => ref.serviceUrl === LOCAL_DIRECT_LINE_SERVICE_URL),
+      ...(zalo ? [adapterRoute(zalo, (ref) => ref.channelId === ZALO_CHANNEL_ID)] : []),
+    ],
     { serves: () => true, continueConversation: (ref, logic) => adapter.continueConversationAsync(config.MicrosoftAppId, ref, logic) },
   );
   const notifier = new DossierNotifier(
@@ -146,7 +159,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   /** What GET /healthz reports: sizes and queues, never personal data. */
   const health = () => ({ procedures: catalogue.size, outbox: { pending: outbox.pendingCount(), dead: outbox.deadCount() } });
 
-  return { health, config, logger, clock, storage, catalogue, messages, guide, unanswered, conversationState, deps, dialog, bot, adapter, onTurnError, dossiers, subscriptions, notifier, complaints, complaintStore, outbox, sendProactive, answerCitizen, hub, directLineTokens, directLineAdapter };
+  return { health, config, logger, clock, storage, catalogue, messages, guide, unanswered, conversationState, deps, dialog, bot, adapter, onTurnError, dossiers, subscriptions, notifier, complaints, complaintStore, outbox, sendProactive, answerCitizen, hub, directLineTokens, directLineAdapter, zalo };
 }
 
 /** The embedded conversation store, with abandoned conversations pruned so the file stays small. */
@@ -168,6 +181,9 @@ export function serverDeps(app: App): ServerDeps {
     health: app.health,
     dossierEvents: { secret: config.DOSSIER_EVENTS_SECRET, clock: app.clock, notifier: app.notifier },
     office: { token: config.OFFICE_API_TOKEN, answer: app.answerCitizen },
+    zalo: app.zalo
+      ? { appId: config.ZALO_APP_ID, oaSecretKey: config.ZALO_OA_SECRET_KEY, adapter: app.zalo, bot: app.bot, logger: app.logger, clock: app.clock }
+      : undefined,
     directLine: { hub: app.hub, adapter: app.directLineAdapter, tokens: app.directLineTokens, bot: app.bot, logger: app.logger },
     webChat: {
       tokens: app.directLineTokens,

@@ -74,6 +74,17 @@ export const configSchema = z
     /** With a Direct Line secret the page uses Azure's Direct Line instead of the built-in one. */
     DIRECT_LINE_SECRET: z.string().default(''),
     DIRECT_LINE_ENDPOINT: z.url().default('https://directline.botframework.com/v3/directline'),
+    /** Zalo Official Account: on when ZALO_APP_ID and ZALO_OA_SECRET_KEY are set. */
+    ZALO_APP_ID: z.string().default(''),
+    /** The app's secret (OAuth, token refresh). */
+    ZALO_APP_SECRET: z.string().default(''),
+    /** The OA secret key that signs webhook events. */
+    ZALO_OA_SECRET_KEY: z.string().default(''),
+    /** First access/refresh tokens; refreshed ones are kept in DATA_DIR. */
+    ZALO_ACCESS_TOKEN: z.string().default(''),
+    ZALO_REFRESH_TOKEN: z.string().default(''),
+    ZALO_API_BASE: z.url().default('https://openapi.zalo.me'),
+    ZALO_OAUTH_BASE: z.url().default('https://oauth.zaloapp.com'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((c, ctx) => {

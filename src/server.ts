@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Logger } from './logger.js';
 import { registerDirectLine, type DirectLineDeps } from './channels/directline/routes.js';
 import { registerWebChat, type WebChatDeps } from './channels/webchat/pages.js';
+import { registerZalo, type ZaloDeps } from './channels/zalo/routes.js';
 import { parseComplaintCode } from './complaints/complaintService.js';
 import type { Complaint, ComplaintStatus } from './complaints/schema.js';
 import { parseDossierCode } from './dossiers/dossierCode.js';
@@ -21,6 +22,8 @@ export interface ServerDeps {
   /** The control office answers feedback: bearer token, then the answer reaches the citizen. */
   office: { token: string; answer: OfficeAnswer };
   directLine: DirectLineDeps;
+  /** Present when a Zalo OA is configured. */
+  zalo?: ZaloDeps;
   webChat: WebChatDeps;
   bot: ActivityHandler;
   logger: Logger;
@@ -80,6 +83,7 @@ export function createServer(deps: ServerDeps): Server {
 
   registerDirectLine(server, deps.directLine);
   registerWebChat(server, deps.webChat);
+  if (deps.zalo) registerZalo(server, deps.zalo);
 
   server.get('/healthz', async (_req: Request, res: Response) => {
     res.send(200, { status: 'ok', ...deps.health() });

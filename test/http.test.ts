@@ -78,3 +78,17 @@ describe('POST /api/messages', () => {
     expect(await res.json()).toEqual({ status: 'ok', procedures: app.catalogue.size, outbox: { pending: 0, dead: 0 } });
   });
 });
+
+describe('Bot Framework authentication', () => {
+  it('accepts only authenticated requests when an app id is configured', async () => {
+    const { app: secured, cleanup: done } = await testApp({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'not-a-real-secret' });
+    const s = createServer(serverDeps(secured));
+    await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
+    const url = `http://127.0.0.1:${(s.address() as AddressInfo).port}/api/messages`;
+    const post = (headers: Record<string, string>) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(activity('xin chào', 'auth-1')) });
+    expect((await post({})).status).toBe(401);
+    expect((await post({ authorization: 'Bearer not.a.jwt' })).status).toBe(401);
+    await new Promise<void>((r) => s.close(() => r()));
+    await done();
+  });
+});

@@ -150,9 +150,11 @@ function embedScript(s: WebChatSettings): string {
   button.type = 'button';
   button.setAttribute('aria-label', settings.title);
   button.title = settings.title;
-  button.textContent = '💬';
+  // An inline icon: emoji fonts are missing on many kiosks and office machines.
+  button.innerHTML = '<svg viewBox="0 0 24 24" width="30" height="30" aria-hidden="true" fill="#fff">' +
+    '<path d="M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4H4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zm3 6.5a1.5 1.5 0 1 0 0 .01zm5 0a1.5 1.5 0 1 0 0 .01zm5 0a1.5 1.5 0 1 0 0 .01z"/></svg>';
   button.style.cssText = 'position:fixed;right:20px;bottom:20px;width:60px;height:60px;border-radius:50%;border:0;cursor:pointer;' +
-    'font-size:28px;color:#fff;box-shadow:0 4px 14px rgba(0,0,0,.3);z-index:2147483646;background:' + settings.accent;
+    'display:flex;align-items:center;justify-content:center;color:#fff;box-shadow:0 4px 14px rgba(0,0,0,.3);z-index:2147483646;background:' + settings.accent;
   var frame = null;
   button.addEventListener('click', function () {
     if (!frame) {

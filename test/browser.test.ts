@@ -71,7 +71,7 @@ describe('the web chat in Chromium', () => {
     await page.getByText('Tờ khai đăng ký kết hôn').first().waitFor();
 
     // Readable on a phone: nothing wider than the screen.
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: `${ARTIFACTS}/webchat-phone.png`, fullPage: false });
     await page.close();

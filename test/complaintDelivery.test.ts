@@ -1,5 +1,4 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ComplaintService } from '../src/complaints/complaintService.js';
 import { EmailForwarder, WebhookForwarder } from '../src/complaints/forwarders.js';
@@ -10,6 +9,7 @@ import { createLogger } from '../src/logger.js';
 import { VerificationGuard } from '../src/security/verificationGuard.js';
 import { checkSignature } from '../src/security/signature.js';
 import { tempDir } from './helpers.js';
+import { freePort } from './peers.js';
 import { startSmtp } from './smtp.js';
 
 /** A webhook receiver that can be down (connection refused) or up. */
@@ -33,14 +33,6 @@ class Receiver {
     if (this.server) await new Promise<void>((r) => this.server!.close(() => r()));
     this.server = undefined;
   }
-}
-
-async function freePort(): Promise<number> {
-  const s = http.createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
-  const { port } = s.address() as AddressInfo;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
 }
 
 const SECRET = 'webhook-secret-0123456789';

@@ -1,41 +1,29 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'restify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
-import { serverDeps } from '../src/app.js';
-import { createServer } from '../src/server.js';
 import { testApp } from './helpers.js';
+import { startConnector, startServer } from './peers.js';
 
 const TOKEN = 'office-token-abcdef';
 let app: App;
 let cleanup: () => Promise<void>;
-let server: Server;
 let base: string;
-let connector: http.Server;
 let connectorUrl: string;
-const delivered: Array<{ path: string; text?: string }> = [];
+let delivered: Array<{ path: string; text?: string }>;
+let stop: () => Promise<void>;
 
 beforeAll(async () => {
   ({ app, cleanup } = await testApp({ OFFICE_API_TOKEN: TOKEN }));
-  connector = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (c) => (body += c));
-    req.on('end', () => {
-      delivered.push({ path: req.url ?? '', text: (JSON.parse(body || '{}') as { text?: string }).text });
-      res.setHeader('content-type', 'application/json');
-      res.end('{"id":"1"}');
-    });
-  });
-  await new Promise<void>((r) => connector.listen(0, '127.0.0.1', () => r()));
-  connectorUrl = `http://127.0.0.1:${(connector.address() as AddressInfo).port}`;
-  server = createServer(serverDeps(app));
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const connector = await startConnector();
+  ({ url: connectorUrl, delivered } = connector);
+  const server = await startServer(app);
+  base = server.base;
+  stop = async () => {
+    await server.close();
+    await connector.close();
+  };
 });
 afterAll(async () => {
-  await new Promise<void>((r) => server.close(() => r()));
-  await new Promise<void>((r) => connector.close(() => r()));
+  await stop();
   await cleanup();
 });
 

@@ -1,0 +1,45 @@
+/** Local peers the tests start: free ports, a Bot Connector stand-in, the app's HTTP server. */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'restify';
+import { serverDeps, type App } from '../src/app.js';
+import { createServer } from '../src/server.js';
+
+export async function freePort(): Promise<number> {
+  const s = http.createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
+  const { port } = s.address() as AddressInfo;
+  await new Promise<void>((r) => s.close(() => r()));
+  return port;
+}
+
+/** A local stand-in for the Bot Connector service: records what the bot sends to conversations. */
+export async function startConnector() {
+  const delivered: Array<{ path: string; text?: string }> = [];
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      delivered.push({ path: req.url ?? '', text: (JSON.parse(body || '{}') as { text?: string }).text });
+      res.setHeader('content-type', 'application/json');
+      res.end('{"id":"sent-1"}');
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    delivered,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}
+
+/** The app's HTTP server on a free loopback port. */
+export async function startServer(app: App): Promise<{ base: string; server: Server; close: () => Promise<void> }> {
+  const server = createServer(serverDeps(app));
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  return {
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    server,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}

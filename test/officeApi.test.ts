@@ -1,41 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
 import { testApp } from './helpers.js';
-import { startConnector, startServer } from './peers.js';
+import { startWithConnector } from './peers.js';
 
 const TOKEN = 'office-token-abcdef';
 let app: App;
 let cleanup: () => Promise<void>;
+let peers: Awaited<ReturnType<typeof startWithConnector>>;
 let base: string;
-let connectorUrl: string;
 let delivered: Array<{ path: string; text?: string }>;
-let stop: () => Promise<void>;
+let say: (text: string) => Promise<string>;
 
 beforeAll(async () => {
   ({ app, cleanup } = await testApp({ OFFICE_API_TOKEN: TOKEN }));
-  const connector = await startConnector();
-  ({ url: connectorUrl, delivered } = connector);
-  const server = await startServer(app);
-  base = server.base;
-  stop = async () => {
-    await server.close();
-    await connector.close();
-  };
+  peers = await startWithConnector(app, 'office-1');
+  ({ base, delivered, say } = peers);
 });
 afterAll(async () => {
-  await stop();
+  await peers.close();
   await cleanup();
 });
-
-async function say(text: string): Promise<string> {
-  const res = await fetch(`${base}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ type: 'message', deliveryMode: 'expectReplies', text, channelId: 'webchat', serviceUrl: connectorUrl,
-      from: { id: 'citizen' }, recipient: { id: 'bot' }, conversation: { id: 'office-1' } }),
-  });
-  return ((await res.json()) as { activities: Array<{ text?: string }> }).activities.map((a) => a.text ?? '').join('\n');
-}
 
 const answer = (code: string, body: unknown, token: string | null = TOKEN) =>
   fetch(`${base}/api/complaints/${code}/response`, {

@@ -43,3 +43,31 @@ export async function startServer(app: App): Promise<{ base: string; server: Ser
     close: () => new Promise<void>((r) => server.close(() => r())),
   };
 }
+
+/**
+ * The app served over HTTP with a Bot Connector stand-in beside it, and a
+ * `say` that chats in one conversation whose replies (and proactive messages)
+ * go to that stand-in.
+ */
+export async function startWithConnector(app: App, conversationId: string) {
+  const connector = await startConnector();
+  const server = await startServer(app);
+  const say = async (text: string): Promise<string> => {
+    const res = await fetch(`${server.base}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'message', deliveryMode: 'expectReplies', text, channelId: 'webchat', serviceUrl: connector.url,
+        from: { id: 'citizen' }, recipient: { id: 'bot' }, conversation: { id: conversationId } }),
+    });
+    return ((await res.json()) as { activities: Array<{ text?: string }> }).activities.map((a) => a.text ?? '').join('\n');
+  };
+  return {
+    base: server.base,
+    delivered: connector.delivered,
+    say,
+    close: async () => {
+      await server.close();
+      await connector.close();
+    },
+  };
+}

@@ -58,7 +58,7 @@ export class SearchIndex {
   /** Per procedure: the content syllables of its name and of each alias. */
   private readonly names: NameWord[][][];
   /** Folded forms that are content words somewhere, though they fold like a function word ("the" ← "thẻ"). */
-  readonly ambiguousFolded = new Set<string>();
+  readonly ambiguousFolded: ReadonlySet<string>;
   readonly typos: TypoCorrector;
   readonly maxIdf: number;
 
@@ -69,7 +69,9 @@ export class SearchIndex {
     vocabulary: Set<string>,
     names: NameWord[][][],
     focus: Set<string>[],
+    ambiguousFolded: ReadonlySet<string>,
   ) {
+    this.ambiguousFolded = ambiguousFolded;
     this.names = names;
     this.focus = focus;
     const n = procedures.length;
@@ -144,9 +146,7 @@ export class SearchIndex {
         p.weights.push(weight);
       }
     });
-    const index = new SearchIndex(procedures, lexicon, postings, vocabulary, names, focus);
-    ambiguous.forEach((f) => index.ambiguousFolded.add(f));
-    return index;
+    return new SearchIndex(procedures, lexicon, postings, vocabulary, names, focus, ambiguous);
   }
 
   has(term: string): boolean {

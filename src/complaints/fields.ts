@@ -66,8 +66,3 @@ export function checkEmail(text: string): Checked {
   if (/^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(value) && value.length <= 254) return ok(value.toLowerCase());
   return bad('Địa chỉ email chưa đúng (ví dụ: ten@gmail.com). Nếu không có email, bạn gõ "không".');
 }
-
-/** Masks a phone number for display back to a third party: 0912***678. */
-export function maskPhone(phone: string): string {
-  return phone.length > 6 ? `${phone.slice(0, 4)}***${phone.slice(-3)}` : '***';
-}

@@ -65,9 +65,3 @@ export function parseDossierCode(text: string): CodeParse {
     problem: 'mã hồ sơ cần đủ 3 phần: mã cơ quan, ngày tiếp nhận (6 chữ số) và số thứ tự (4 chữ số), ví dụ 000.00.15.H57-241120-0007',
   };
 }
-
-/** The code as shown back to a citizen: the same as normalised. */
-export function isDossierCode(code: string): boolean {
-  const parsed = parseDossierCode(code);
-  return parsed.kind === 'code' && parsed.code === code;
-}

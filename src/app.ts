@@ -7,17 +7,19 @@ import path from 'node:path';
 import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
-  ConversationState,
   type Storage,
 } from 'botbuilder';
 import { AssistantBot } from './bot/assistantBot.js';
+import { NamespacedConversationState } from './bot/turnNamespace.js';
+import { connectorTimeoutOptions } from './bot/connectorTimeout.js';
 import { randomBytes } from 'node:crypto';
 import { adapterRoute, proactiveSender } from './bot/proactive.js';
 import { DirectLineAdapter, LOCAL_DIRECT_LINE_SERVICE_URL } from './channels/directline/directLineAdapter.js';
 import { ConversationHub } from './channels/directline/hub.js';
 import { TokenIssuer } from './channels/directline/tokens.js';
 import { ZaloApi } from './channels/zalo/api.js';
-import { ZALO_CHANNEL_ID, ZaloAdapter } from './channels/zalo/zaloAdapter.js';
+import { ZaloAdapter } from './channels/zalo/zaloAdapter.js';
+import { ZALO_SERVICE_URL } from './channels/zalo/routes.js';
 import { ComplaintService, GUARD_FILE as COMPLAINT_GUARD_FILE } from './complaints/complaintService.js';
 import { EmailForwarder, WebhookForwarder, type Forwarder } from './complaints/forwarders.js';
 import { Outbox } from './complaints/outbox.js';
@@ -45,6 +47,8 @@ import { Renderer } from './render/activities.js';
 import { LowdbStorage } from './storage/lowdbStorage.js';
 
 export const CONVERSATIONS_FILE = 'conversations.json';
+/** Activities and API bodies nest a few levels; 64 leaves room for any real card and stops recursion bombs. */
+export const BODY_MAX_DEPTH = 64;
 
 export interface AppOverrides {
   clock?: () => Date;
@@ -87,7 +91,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     maxDelayMs: config.COMPLAINT_RETRY_MAX_SECONDS * 1000,
   }, logger);
 
-  const conversationState = new ConversationState(storage);
+  const conversationState = new NamespacedConversationState(storage);
   const deps: DialogDeps = {
     guide,
     dossiers,
@@ -106,12 +110,18 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   const onTurnError = createOnTurnError({ logger, conversationState, messages });
 
   const adapter = new CloudAdapter(
-    new ConfigurationBotFrameworkAuthentication({
-      MicrosoftAppId: config.MicrosoftAppId,
-      MicrosoftAppPassword: config.MicrosoftAppPassword,
-      MicrosoftAppType: config.MicrosoftAppType,
-      MicrosoftAppTenantId: config.MicrosoftAppTenantId,
-    }),
+    new ConfigurationBotFrameworkAuthentication(
+      {
+        MicrosoftAppId: config.MicrosoftAppId,
+        MicrosoftAppPassword: config.MicrosoftAppPassword,
+        MicrosoftAppType: config.MicrosoftAppType,
+        MicrosoftAppTenantId: config.MicrosoftAppTenantId,
+      },
+      undefined,
+      undefined,
+      undefined,
+      connectorTimeoutOptions(config.CONNECTOR_TIMEOUT_MS),
+    ),
   );
   adapter.onTurnError = onTurnError;
 
@@ -131,7 +141,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   const sendProactive = proactiveSender(
     [
       adapterRoute(directLineAdapter, (ref) => ref.serviceUrl === LOCAL_DIRECT_LINE_SERVICE_URL),
-      ...(zalo ? [adapterRoute(zalo, (ref) => ref.channelId === ZALO_CHANNEL_ID)] : []),
+      ...(zalo ? [adapterRoute(zalo, (ref) => ref.serviceUrl === ZALO_SERVICE_URL)] : []),
     ],
     { serves: () => true, continueConversation: (ref, logic) => adapter.continueConversationAsync(config.MicrosoftAppId, ref, logic) },
   );
@@ -177,7 +187,9 @@ export function serverDeps(app: App): ServerDeps {
     adapter: app.adapter,
     bot: app.bot,
     logger: app.logger,
+    anonymous: !config.MicrosoftAppId,
     bodyLimitBytes: config.BODY_LIMIT_BYTES,
+    bodyMaxDepth: BODY_MAX_DEPTH,
     health: app.health,
     dossierEvents: { secret: config.DOSSIER_EVENTS_SECRET, clock: app.clock, notifier: app.notifier },
     office: { token: config.OFFICE_API_TOKEN, answer: app.answerCitizen },

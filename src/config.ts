@@ -36,6 +36,8 @@ export const configSchema = z
     /** Conversation state untouched for this long is dropped at start-up. */
     CONVERSATION_TTL_DAYS: z.coerce.number().int().positive().default(30),
     BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(262_144),
+    /** Longest wait for a channel's serviceUrl to take a reply (Bot Framework connector calls, retries included). */
+    CONNECTOR_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     /** Where dossier status comes from: the embedded lowdb store, or the one-stop-shop system over HTTP. */
     DOSSIER_SOURCE: z.enum(['embedded', 'http']).default('embedded'),
     DOSSIER_API_URL: z.union([z.url(), z.literal('')]).default(''),

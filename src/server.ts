@@ -6,6 +6,9 @@ import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { Logger } from './logger.js';
+import { registerBotFramework } from './channels/botframework/routes.js';
+import { bodyPolicy, type BodyRequest } from './http/bodyPolicy.js';
+import { restifyLogger } from './http/restifyLogger.js';
 import { registerDirectLine, type DirectLineDeps } from './channels/directline/routes.js';
 import { registerWebChat, type WebChatDeps } from './channels/webchat/pages.js';
 import { registerZalo, type ZaloDeps } from './channels/zalo/routes.js';
@@ -18,6 +21,8 @@ import { checkSignature, dossierEventSchema } from './dossiers/signedEvents.js';
 
 export interface ServerDeps {
   adapter: CloudAdapter;
+  /** No Bot Framework credentials: /api/messages is anonymous (see channels/botframework/routes.ts). */
+  anonymous: boolean;
   dossierEvents: { secret: string; clock: () => Date; notifier: DossierNotifier };
   /** The control office answers feedback: bearer token, then the answer reaches the citizen. */
   office: { token: string; answer: OfficeAnswer };
@@ -28,25 +33,22 @@ export interface ServerDeps {
   bot: ActivityHandler;
   logger: Logger;
   bodyLimitBytes: number;
+  /** Deepest JSON nesting a request body may have. */
+  bodyMaxDepth: number;
   health: () => Record<string, unknown>;
 }
 
 export function createServer(deps: ServerDeps): Server {
-  const server = restify.createServer({ name: 'tro-ly-dich-vu-cong', handleUncaughtExceptions: false });
+  const server = restify.createServer({ name: 'tro-ly-dich-vu-cong', handleUncaughtExceptions: false, log: restifyLogger(deps.logger) });
+  // Before routing, so every route inherits the one body policy (no route can opt out).
+  server.pre(bodyPolicy({ limitBytes: deps.bodyLimitBytes, maxDepth: deps.bodyMaxDepth }));
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  server.use(restify.plugins.bodyParser({ maxBodySize: deps.bodyLimitBytes, mapParams: false, mapFiles: false, keepExtensions: false }));
 
-  server.post('/api/messages', async (req: Request, res: Response) => {
-    if (!isActivityLike(req.body)) {
-      res.send(400, { error: 'Body must be a Bot Framework activity (JSON object with "type")' });
-      return;
-    }
-    await deps.adapter.process(req, res, (context) => deps.bot.run(context));
-  });
+  registerBotFramework(server, { adapter: deps.adapter, bot: deps.bot, anonymous: deps.anonymous });
 
   server.post('/api/dossiers/events', async (req: Request, res: Response) => {
     const { secret, clock, notifier } = deps.dossierEvents;
-    const raw = String((req as Request & { rawBody?: string | Buffer }).rawBody ?? '');
+    const raw = (req as BodyRequest).rawBody ?? '';
     const check = checkSignature(secret, { signature: req.header('x-signature'), timestamp: req.header('x-timestamp') }, raw, clock());
     if (check !== 'valid') {
       res.send(401, { error: `event signature ${check}` });
@@ -96,10 +98,6 @@ export function createServer(deps: ServerDeps): Server {
     callback();
   });
   return server;
-}
-
-function isActivityLike(body: unknown): body is { type: string } {
-  return typeof body === 'object' && body !== null && !Array.isArray(body) && typeof (body as { type?: unknown }).type === 'string';
 }
 
 export type OfficeAnswer = (code: string, status: ComplaintStatus, answer: string | null) => Promise<{ complaint: Complaint; notified: boolean } | undefined>;

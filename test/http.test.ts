@@ -60,15 +60,22 @@ describe('POST /api/messages', () => {
     ['malformed JSON', '{"type": "message",', 'application/json'],
     ['an array', '[]', 'application/json'],
     ['no type', JSON.stringify({ text: 'xin chào' }), 'application/json'],
-    ['not JSON at all', 'xin chào', 'text/plain'],
-  ])('rejects %s with 400', async (_label, body, type) => {
+    ['not JSON at all', 'xin chào', 'text/plain', 415],
+    ['a number as serviceUrl', JSON.stringify({ ...activity('xin chào'), serviceUrl: 5 }), 'application/json'],
+    ['no channelId', JSON.stringify({ ...activity('xin chào'), channelId: undefined }), 'application/json'],
+    ['no conversation id', JSON.stringify({ ...activity('xin chào'), conversation: {} }), 'application/json'],
+    ['a text longer than any channel takes', JSON.stringify(activity('ă'.repeat(4_001))), 'application/json'],
+    ['a value nested 5,000 levels deep', JSON.stringify(activity('x')).replace('}', `,"value":${'['.repeat(5_000)}${']'.repeat(5_000)}}`), 'application/json'],
+    ['a serviceUrl off this machine (anonymous)', JSON.stringify({ ...activity('xin chào'), serviceUrl: 'https://example.org/' }), 'application/json'],
+    ['a local:// serviceUrl', JSON.stringify({ ...activity('xin chào'), serviceUrl: 'local://zalo' }), 'application/json'],
+  ])('rejects %s with 400', async (_label, body, type, status = 400) => {
     const res = await post(body, type);
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(status);
     expect(await res.text()).not.toMatch(/at .+\.ts:\d+/);
   });
 
   it('rejects an oversized body with 413', async () => {
-    const res = await post(activity('x'.repeat(20_000)));
+    const res = await post({ ...activity('x'), channelData: { padding: 'x'.repeat(300_000) } });
     expect(res.status).toBe(413);
   });
 

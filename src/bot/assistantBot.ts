@@ -1,13 +1,18 @@
 /**
  * The ActivityHandler: welcome on join, run the dialog stack on each message,
- * save conversation state once per turn.
+ * save conversation state once per turn. Turns of one conversation run one
+ * after another (whatever channel or adapter they come from), so a fast
+ * second message never works on the state the first is still changing.
  */
-import { ActivityHandler, type BotState, type StatePropertyAccessor } from 'botbuilder';
+import { ActivityHandler, type BotState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import { runDialog, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { profileOf, send, type DialogDeps } from '../dialogs/context.js';
+import { KeyedSerialiser } from './keyedSerialiser.js';
+import { conversationKeyOf } from './turnNamespace.js';
 
 export class AssistantBot extends ActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly turns = new KeyedSerialiser();
 
   constructor(
     private readonly conversationState: BotState,
@@ -32,5 +37,9 @@ export class AssistantBot extends ActivityHandler {
       await this.conversationState.saveChanges(context, false);
       await next();
     });
+  }
+
+  override run(context: TurnContext): Promise<void> {
+    return this.turns.run(conversationKeyOf(context), () => super.run(context));
   }
 }

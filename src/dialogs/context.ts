@@ -8,6 +8,7 @@ import type { DossierService } from '../dossiers/dossierService.js';
 import type { SubscriptionStore } from '../dossiers/subscriptions.js';
 import type { ProcedureGuide } from '../guide/procedureGuide.js';
 import type { UnansweredLog } from '../guide/unanswered.js';
+import { conversationKeyOf } from '../bot/turnNamespace.js';
 import { channelProfile, type ChannelProfile, type Rendered, type Renderer } from '../render/activities.js';
 
 /** Per-conversation memory, kept in conversation state. */
@@ -44,7 +45,7 @@ export function profileOf(context: TurnContext): ChannelProfile {
 
 /** One conversation on one channel: the key for per-conversation limits and subscriptions. */
 export function conversationKey(context: TurnContext): string {
-  return `${context.activity.channelId}:${context.activity.conversation.id}`;
+  return conversationKeyOf(context);
 }
 
 /** Sends what was rendered and remembers its menu for the next reply. */

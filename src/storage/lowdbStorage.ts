@@ -2,6 +2,12 @@
  * Bot Framework Storage on a lowdb file, with optimistic concurrency like
  * botbuilder's MemoryStorage: a write whose eTag is stale is rejected, so two
  * turns of one conversation cannot silently overwrite each other's state.
+ *
+ * botbuilder's BotState always saves with eTag "*" (overwrite), which would
+ * make the check dead code. So every item this storage returns also carries,
+ * hidden, the version it was read at; writing that same object back is checked
+ * against that version even when its eTag says "*". An item built from scratch
+ * (no hidden version) with "*" still overwrites, as the Storage contract says.
  */
 import type { Storage, StoreItems } from 'botbuilder';
 import type { Low } from 'lowdb';
@@ -14,6 +20,13 @@ interface StorageData {
 
 export class ETagConflictError extends Error {
   override name = 'ETagConflictError';
+}
+
+/** The version an item was read at; a symbol, non-enumerable: never serialised, hashed or spread. */
+const READ_AT = Symbol('readETag');
+
+function markRead(item: Record<string, unknown>, eTag: string): void {
+  Object.defineProperty(item, READ_AT, { value: eTag, enumerable: false, writable: true, configurable: true });
 }
 
 export class LowdbStorage implements Storage {
@@ -30,7 +43,10 @@ export class LowdbStorage implements Storage {
     const out: StoreItems = {};
     for (const key of keys) {
       const item = this.db.data.items[key];
-      if (item) out[key] = { ...structuredClone(item.value), eTag: item.eTag };
+      if (!item) continue;
+      const copy: Record<string, unknown> = { ...structuredClone(item.value), eTag: item.eTag };
+      markRead(copy, item.eTag);
+      out[key] = copy;
     }
     return out;
   }
@@ -38,12 +54,20 @@ export class LowdbStorage implements Storage {
   async write(changes: StoreItems): Promise<void> {
     const data = this.db.data;
     for (const [key, change] of Object.entries(changes)) {
-      const { eTag, ...value } = (change ?? {}) as Record<string, unknown> & { eTag?: string };
+      const item = (change ?? {}) as { eTag?: string; [READ_AT]?: string };
+      const expected = item.eTag && item.eTag !== '*' ? item.eTag : item[READ_AT];
       const existing = data.items[key];
-      if (existing && eTag && eTag !== '*' && eTag !== existing.eTag) {
-        throw new ETagConflictError(`Storage: stale write to "${key}" (eTag ${eTag}, current ${existing.eTag})`);
+      if (existing && expected && expected !== existing.eTag) {
+        throw new ETagConflictError(`Storage: stale write to "${key}" (eTag ${expected}, current ${existing.eTag})`);
       }
-      data.items[key] = { eTag: String(data.nextETag++), value: structuredClone(value), updatedAt: this.clock().toISOString() };
+    }
+    for (const [key, change] of Object.entries(changes)) {
+      const item = (change ?? {}) as Record<string, unknown>;
+      const { eTag: _ignored, ...value } = item;
+      const next = String(data.nextETag++);
+      data.items[key] = { eTag: next, value: structuredClone(value), updatedAt: this.clock().toISOString() };
+      // The caller's object now stands for the version just written (a second save in one turn is not stale).
+      if (change && typeof change === 'object') markRead(item, next);
     }
     await this.db.write();
   }

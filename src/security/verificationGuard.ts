@@ -4,6 +4,12 @@
  * registered phone number. Three wrong answers for a code within 24 hours lock
  * it; one requester may try at most ten codes an hour. Durable counters, so a
  * restart does not reset them.
+ *
+ * Check-and-count is one synchronous step: admission itself counts the attempt
+ * as a failure (before any await), and only a correct answer clears it. So 300
+ * guesses sent at once are 3 evaluated guesses, not 300 that all passed the
+ * check before the first failure was written. Expired entries are dropped on
+ * every write, so the file holds only the last day's codes.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import path from 'node:path';
@@ -38,8 +44,9 @@ export class VerificationGuard {
     return this.recentFailures(code).length >= MAX_WRONG_ANSWERS;
   }
 
-  /** Records the attempt and says whether it may go ahead. */
+  /** Says whether the attempt may go ahead and, if so, counts it as a failure until `succeed`. */
   async admit(code: string, requester: string): Promise<Admission> {
+    // Everything up to the write is synchronous: concurrent admissions see each other's counts.
     if (this.isLocked(code)) return 'locked';
     const now = this.clock();
     const who = hash(requester);
@@ -47,21 +54,32 @@ export class VerificationGuard {
     const codes = new Set(recent.map((l) => l.code));
     if (!codes.has(code) && codes.size >= MAX_CODES_PER_HOUR) return 'rate-limited';
     this.db.data.lookups[who] = [...recent, { code, at: now.toISOString() }];
+    this.db.data.failures[code] = [...this.recentFailures(code), now.toISOString()];
+    this.dropExpired(now.getTime());
     await this.db.write();
     return 'ok';
   }
 
-  /** A wrong answer (or an unknown code). Returns true when the code is now locked. */
+  /** A wrong answer (or an unknown code): already counted at admission. Returns true when the code is now locked. */
   async fail(code: string): Promise<boolean> {
-    this.db.data.failures[code] = [...this.recentFailures(code), this.clock().toISOString()];
-    await this.db.write();
     return this.isLocked(code);
   }
 
+  /** The right answer: the code's count starts again. */
   async succeed(code: string): Promise<void> {
     if (!this.db.data.failures[code]) return;
     delete this.db.data.failures[code];
     await this.db.write();
+  }
+
+  private dropExpired(now: number): void {
+    const { failures, lookups } = this.db.data;
+    for (const [code, times] of Object.entries(failures)) {
+      if (times.every((at) => now - Date.parse(at) >= LOCK_WINDOW_MS)) delete failures[code];
+    }
+    for (const [who, list] of Object.entries(lookups)) {
+      if (list.every((l) => now - Date.parse(l.at) >= HOUR_MS)) delete lookups[who];
+    }
   }
 
   private recentFailures(code: string): string[] {

@@ -63,6 +63,7 @@ const SKIP = new Set(['khong', 'ko', 'k', 'khong co', 'bo qua', 'khong can', 'sk
 export function checkEmail(text: string): Checked {
   const value = text.trim();
   if (SKIP.has(fold(value).replace(/[.!]/g, '').trim())) return ok('');
-  if (/^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(value) && value.length <= 254) return ok(value.toLowerCase());
+  // Length first: the pattern backtracks quadratically over dots ("a@....@"), so it only sees bounded text.
+  if (value.length <= 254 && /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(value)) return ok(value.toLowerCase());
   return bad('Địa chỉ email chưa đúng (ví dụ: ten@gmail.com). Nếu không có email, bạn gõ "không".');
 }

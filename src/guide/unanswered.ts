@@ -17,6 +17,13 @@ export interface UnansweredEntry {
 export const UNANSWERED_FILE = 'unanswered.json';
 const KEEP = 5_000;
 const MAX_TEXT = 500;
+/**
+ * Redaction runs on the kept text plus this much, so that what starts before
+ * the cut is seen whole (the longest e-mail address is 64 + 1 + 253 + 1 + 63;
+ * phone numbers and names are shorter). Redacting all of a long text first let
+ * one message hold the event loop.
+ */
+const REDACT_MARGIN = 400;
 
 export class UnansweredLog {
   private constructor(
@@ -30,7 +37,8 @@ export class UnansweredLog {
 
   async record(text: string, channel: string): Promise<void> {
     const entries = this.db.data.entries;
-    entries.push({ at: this.clock().toISOString(), channel, text: redact(text).slice(0, MAX_TEXT) });
+    const kept = redact(text.slice(0, MAX_TEXT + REDACT_MARGIN)).slice(0, MAX_TEXT);
+    entries.push({ at: this.clock().toISOString(), channel, text: kept });
     if (entries.length > KEEP) entries.splice(0, entries.length - KEEP);
     await this.db.write();
   }

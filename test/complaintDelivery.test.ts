@@ -1,4 +1,3 @@
-import http from 'node:http';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ComplaintService } from '../src/complaints/complaintService.js';
 import { EmailForwarder, WebhookForwarder } from '../src/complaints/forwarders.js';
@@ -11,29 +10,7 @@ import { checkSignature } from '../src/security/signature.js';
 import { tempDir } from './helpers.js';
 import { freePort } from './peers.js';
 import { startSmtp } from './smtp.js';
-
-/** A webhook receiver that can be down (connection refused) or up. */
-class Receiver {
-  received: Array<{ headers: http.IncomingHttpHeaders; body: string }> = [];
-  private server: http.Server | undefined;
-  constructor(readonly port: number) {}
-  async up(): Promise<void> {
-    this.server = http.createServer((req, res) => {
-      let body = '';
-      req.on('data', (c) => (body += c));
-      req.on('end', () => {
-        this.received.push({ headers: req.headers, body });
-        res.statusCode = 200;
-        res.end('{}');
-      });
-    });
-    await new Promise<void>((r) => this.server!.listen(this.port, '127.0.0.1', () => r()));
-  }
-  async down(): Promise<void> {
-    if (this.server) await new Promise<void>((r) => this.server!.close(() => r()));
-    this.server = undefined;
-  }
-}
+import { Receiver } from './webhookReceiver.js';
 
 const SECRET = 'webhook-secret-0123456789';
 const draft: ComplaintDraft = {
@@ -96,7 +73,7 @@ describe('delivery to the control office', () => {
 
     expect(receiver.received).toHaveLength(1);
     const hook = receiver.received[0]!;
-    expect(hook.headers['idempotency-key']).toBe(complaint.code);
+    expect(hook.headers['idempotency-key']).toBe(`${complaint.code}:webhook`);
     expect(checkSignature(SECRET, { signature: hook.headers['x-signature'] as string, timestamp: hook.headers['x-timestamp'] as string }, hook.body, now)).toBe('valid');
     expect(JSON.parse(hook.body)).toMatchObject({ code: complaint.code, sender: { name: 'Nguyễn Văn An', phone: '0912345678', email: null }, content: draft.content });
 
@@ -139,6 +116,23 @@ describe('delivery to the control office', () => {
     await outbox.runOnce();
     expect(outbox.deadCount()).toBe(0);
     expect(receiver.received).toHaveLength(1);
+  });
+
+  it('sends every attempt of one job with the same idempotency key, so receivers can drop a repeat', async () => {
+    await receiver.up();
+    const { complaint } = (await service.submit(draft, origin('d4'))) as { complaint: { code: string } };
+    await outbox.runOnce();
+    // As after a SIGKILL between the delivery and its "done" reaching the disk: the jobs are pending again.
+    await store.mutate((data) => {
+      for (const job of Object.values(data.jobs)) Object.assign(job, { state: 'pending', nextAttemptAt: now.toISOString() });
+      data.complaints[complaint.code]!.status = 'received';
+    });
+    await outbox.runOnce();
+
+    expect(receiver.received.map((r) => r.headers['idempotency-key'])).toEqual([`${complaint.code}:webhook`, `${complaint.code}:webhook`]);
+    const messageIds = smtp.mails.map((m) => /^Message-ID: *(.*)$/im.exec(m.raw)?.[1]?.trim());
+    expect(messageIds).toEqual([`<${complaint.code}.email@localhost>`, `<${complaint.code}.email@localhost>`]);
+    expect(smtp.mails.every((m) => m.raw.includes(`X-Idempotency-Key: ${complaint.code}:email`))).toBe(true);
   });
 
   it('backs off exponentially with jitter, up to the ceiling', () => {

@@ -2,8 +2,11 @@
  * `npm run complaints -- retry-dead [--data DIR]`: re-queues deliveries parked as dead.
  * `npm run complaints -- purge [--days N] [--data DIR]`: deletes answered or closed feedback older than N days
  * (default COMPLAINT_RETENTION_DAYS).
- * `npm run complaints -- status [--data DIR]`: counts by status and delivery state (no personal data).
- * A running server picks re-queued jobs up at its next outbox pass.
+ * `npm run complaints -- status [--data DIR]`: counts by status and delivery state, and how many records were
+ * acknowledged to the citizen but not yet forwarded (in all, and of those how many have no delivery queued
+ * because no forwarder was configured yet); no personal data.
+ * Safe with the server running: both change the file under its lock, each change applied to the data as it is
+ * on disk then. The server picks re-queued jobs up at its next outbox pass, and its next write keeps a purge.
  */
 import { parseConfig } from '../config.js';
 import { ComplaintService, GUARD_FILE } from '../complaints/complaintService.js';
@@ -37,7 +40,13 @@ async function main(): Promise<number> {
     }
     case 'status': {
       const count = (values: string[]) => values.reduce<Record<string, number>>((acc, v) => ({ ...acc, [v]: (acc[v] ?? 0) + 1 }), {});
-      console.log(JSON.stringify({ complaints: count(store.all().map((c) => c.status)), deliveries: count(store.jobs().map((j) => j.state)) }, null, 2));
+      const waiting = store.all().filter((c) => c.status === 'received');
+      console.log(JSON.stringify({
+        complaints: count(store.all().map((c) => c.status)),
+        deliveries: count(store.jobs().map((j) => j.state)),
+        acknowledgedNotForwarded: waiting.length,
+        acknowledgedWithoutDelivery: waiting.filter((c) => store.jobsFor(c.code).length === 0).length,
+      }, null, 2));
       return 0;
     }
     default:

@@ -1,12 +1,15 @@
 /**
  * Feedback: submission (idempotent per draft, limited per phone and per
  * conversation), the citizen's status check (behind the last-four-digits
- * guard), the office's answer, and retention.
+ * guard), the office's answer, and retention. Every change is one function on
+ * the store's data as it is on disk, under its lock: the draft check, both
+ * limits, the code and the insert are one step, so concurrent submissions (in
+ * this process or another) cannot get around a limit.
  */
 import { vietnamDate } from '../dossiers/calendar.js';
 import { matchesLast4, type VerificationGuard } from '../security/verificationGuard.js';
 import type { Complaint, ComplaintDraft, ComplaintOrigin, ComplaintStatus, DeliveryJob, DeliveryKind } from './schema.js';
-import type { ComplaintStore } from './store.js';
+import { allocateCode, removeRecords, type ComplaintStore } from './store.js';
 
 export const MAX_PER_PHONE_PER_DAY = 3;
 export const MAX_PER_CONVERSATION_PER_HOUR = 3;
@@ -39,28 +42,34 @@ export class ComplaintService {
   ) {}
 
   async submit(draft: ComplaintDraft, origin: ComplaintOrigin): Promise<SubmitResult> {
-    const existing = this.store.byDraft(origin.draftId);
-    if (existing) return { kind: 'created', complaint: existing, repeated: true };
     const now = this.clock();
     const today = vietnamDate(now);
-    const all = this.store.all();
-    if (all.filter((c) => c.phone === draft.phone && vietnamDate(new Date(c.createdAt)) === today).length >= MAX_PER_PHONE_PER_DAY) {
-      return { kind: 'limit', scope: 'phone' };
-    }
-    if (all.filter((c) => c.conversationKey === origin.conversationKey && now.getTime() - Date.parse(c.createdAt) < HOUR_MS).length >= MAX_PER_CONVERSATION_PER_HOUR) {
-      return { kind: 'limit', scope: 'conversation' };
-    }
-    const code = this.store.nextCode(today.slice(2).replace(/-/g, ''));
-    const at = now.toISOString();
-    const complaint: Complaint = { ...draft, ...origin, code, createdAt: at, updatedAt: at, status: 'received', answer: null };
-    const jobs: DeliveryJob[] = this.deliveries.map((kind) => ({ id: `${code}:${kind}`, code, kind, state: 'pending', attempts: 0, nextAttemptAt: at, lastError: null }));
-    await this.store.create(complaint, jobs);
-    return { kind: 'created', complaint, repeated: false };
+    return this.store.mutate((data): SubmitResult => {
+      const all = Object.values(data.complaints);
+      const existing = all.find((c) => c.draftId === origin.draftId);
+      if (existing) return { kind: 'created', complaint: existing, repeated: true };
+      if (all.filter((c) => c.phone === draft.phone && vietnamDate(new Date(c.createdAt)) === today).length >= MAX_PER_PHONE_PER_DAY) {
+        return { kind: 'limit', scope: 'phone' };
+      }
+      if (all.filter((c) => c.conversationKey === origin.conversationKey && now.getTime() - Date.parse(c.createdAt) < HOUR_MS).length >= MAX_PER_CONVERSATION_PER_HOUR) {
+        return { kind: 'limit', scope: 'conversation' };
+      }
+      const code = allocateCode(data, today.slice(2).replace(/-/g, ''));
+      const at = now.toISOString();
+      const complaint: Complaint = { ...draft, ...origin, code, createdAt: at, updatedAt: at, status: 'received', answer: null };
+      data.complaints[code] = complaint;
+      for (const kind of this.deliveries) {
+        const job: DeliveryJob = { id: `${code}:${kind}`, code, kind, state: 'pending', attempts: 0, nextAttemptAt: at, lastError: null };
+        data.jobs[job.id] = job;
+      }
+      return { kind: 'created', complaint, repeated: false };
+    });
   }
 
   async status(code: string, phoneLast4: string, requester: string): Promise<StatusResult> {
     const admission = await this.guard.admit(code, requester);
     if (admission !== 'ok') return { kind: admission };
+    await this.store.refresh();
     const complaint = this.store.get(code);
     if (!complaint || !matchesLast4(complaint.phone, phoneLast4)) {
       return (await this.guard.fail(code)) ? { kind: 'locked' } : { kind: 'not-verified' };
@@ -74,17 +83,18 @@ export class ComplaintService {
   }
 
   /** The office's answer or status change. Undefined when there is no such record. */
-  async respond(code: string, status: ComplaintStatus, answer: string | null): Promise<Complaint | undefined> {
-    const current = this.store.get(code);
-    if (!current) return undefined;
-    return this.store.update(code, { status, answer: answer ?? current.answer, updatedAt: this.clock().toISOString() });
+  respond(code: string, status: ComplaintStatus, answer: string | null): Promise<Complaint | undefined> {
+    const updatedAt = this.clock().toISOString();
+    return this.store.update(code, (current) => ({ status, answer: answer ?? current.answer, updatedAt }));
   }
 
   /** Deletes answered or closed records untouched for `days`. Returns how many. */
-  async purge(days: number): Promise<number> {
+  purge(days: number): Promise<number> {
     const cutoff = this.clock().getTime() - days * DAY_MS;
-    const old = this.store.all().filter((c) => (c.status === 'answered' || c.status === 'closed') && Date.parse(c.updatedAt) < cutoff);
-    if (old.length > 0) await this.store.remove(old.map((c) => c.code));
-    return old.length;
+    return this.store.mutate((data) => {
+      const old = Object.values(data.complaints).filter((c) => (c.status === 'answered' || c.status === 'closed') && Date.parse(c.updatedAt) < cutoff);
+      removeRecords(data, old.map((c) => c.code));
+      return old.length;
+    });
   }
 }

@@ -1,7 +1,11 @@
 /**
  * Where feedback goes: an e-mail to the control office (nodemailer over
  * SMTP_URL) and, when configured, a signed webhook. Each throws on failure;
- * the outbox retries.
+ * the outbox retries. Every attempt of one job carries the same idempotency
+ * key (the job id, "PAKN-261124-0007:webhook"): a delivery that succeeded but
+ * whose "done" never reached the disk (a kill at that moment) is sent again,
+ * and the receiver drops it by that key (webhook header Idempotency-Key,
+ * e-mail Message-ID).
  */
 import nodemailer, { type Transporter } from 'nodemailer';
 import { sign } from '../security/signature.js';
@@ -9,7 +13,14 @@ import { COMPLAINT_STATUSES, type Complaint, type DeliveryKind } from './schema.
 
 export interface Forwarder {
   kind: DeliveryKind;
-  deliver(complaint: Complaint): Promise<void>;
+  /** `idempotencyKey` is the same on every attempt of one job. */
+  deliver(complaint: Complaint, idempotencyKey: string): Promise<void>;
+}
+
+/** A Message-ID that is the same on every attempt: `<PAKN-261124-0007.email@domain-of-SMTP_FROM>`. */
+export function deliveryMessageId(idempotencyKey: string, from: string): string {
+  const domain = /@([A-Za-z0-9.-]+)>?\s*$/.exec(from.trim())?.[1] ?? 'tro-ly-dich-vu-cong.invalid';
+  return `<${idempotencyKey.replace(/[^A-Za-z0-9.-]/g, '.')}@${domain}>`;
 }
 
 const vnTime = (iso: string) => new Date(iso).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
@@ -48,14 +59,14 @@ export class EmailForwarder implements Forwarder {
     this.transport = nodemailer.createTransport(smtpUrl);
   }
 
-  async deliver(c: Complaint): Promise<void> {
+  async deliver(c: Complaint, idempotencyKey: string): Promise<void> {
     await this.transport.sendMail({
       from: this.from,
       to: this.to,
       subject: `[${c.code}] Phản ánh, kiến nghị về thủ tục hành chính`,
       text: officeEmailText(c),
-      messageId: `<${c.code}@tro-ly-dich-vu-cong>`,
-      headers: { 'X-Tracking-Code': c.code },
+      messageId: deliveryMessageId(idempotencyKey, this.from),
+      headers: { 'X-Tracking-Code': c.code, 'X-Idempotency-Key': idempotencyKey },
     });
   }
 }
@@ -70,7 +81,7 @@ export class WebhookForwarder implements Forwarder {
     private readonly timeoutMs = 10_000,
   ) {}
 
-  async deliver(c: Complaint): Promise<void> {
+  async deliver(c: Complaint, idempotencyKey: string): Promise<void> {
     const body = JSON.stringify({
       code: c.code,
       createdAt: c.createdAt,
@@ -84,7 +95,7 @@ export class WebhookForwarder implements Forwarder {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        'idempotency-key': c.code,
+        'idempotency-key': idempotencyKey,
         'x-timestamp': String(timestamp),
         'x-signature': sign(this.secret, timestamp, body),
       },

@@ -2,18 +2,35 @@
  * Delivers pending jobs, retrying with exponential back-off and jitter; after
  * `maxAttempts` failures a job is parked as dead (counted in /healthz) until
  * `npm run complaints -- retry-dead`. Runs at start-up, on a timer, and right
- * after each new record.
+ * after each new record. Each pass first gives every record still `received`
+ * a job for each configured forwarder it lacks, so feedback taken while no
+ * forwarder was configured goes out once one is.
  */
 import type { Logger } from '../logger.js';
 import type { Forwarder } from './forwarders.js';
-import type { DeliveryJob } from './schema.js';
-import type { ComplaintStore } from './store.js';
+import type { DeliveryJob, DeliveryKind } from './schema.js';
+import { jobsOf, type ComplaintData, type ComplaintStore } from './store.js';
 
 export interface OutboxOptions {
   maxAttempts: number;
   baseDelayMs: number;
   maxDelayMs: number;
   random?: () => number;
+}
+
+/** A pending job, due now, for every kind a `received` record has none of (call it inside a change). Returns how many. */
+export function queueMissingJobs(data: ComplaintData, kinds: readonly DeliveryKind[], at: string): number {
+  let added = 0;
+  for (const c of Object.values(data.complaints)) {
+    if (c.status !== 'received') continue;
+    for (const kind of kinds) {
+      const id = `${c.code}:${kind}`;
+      if (data.jobs[id]) continue;
+      data.jobs[id] = { id, code: c.code, kind, state: 'pending', attempts: 0, nextAttemptAt: at, lastError: null };
+      added++;
+    }
+  }
+  return added;
 }
 
 export class Outbox {
@@ -29,46 +46,71 @@ export class Outbox {
     private readonly logger: Logger,
   ) {}
 
-  /** One pass over the jobs that are due. Concurrent calls share one pass (and trigger one more). */
+  /** One pass over the jobs that are due. Concurrent calls share one pass (and trigger one more). Never rejects. */
   runOnce(): Promise<void> {
     if (this.running) {
       this.again = true;
       return this.running;
     }
-    this.running = this.pass().finally(() => {
-      this.running = undefined;
-      if (this.again) {
-        this.again = false;
-        void this.runOnce();
-      }
-    });
+    this.running = this.pass()
+      .catch((error: unknown) => this.logger.error({ err: { name: (error as Error).name, message: (error as Error).message } }, 'outbox pass failed'))
+      .finally(() => {
+        this.running = undefined;
+        if (this.again) {
+          this.again = false;
+          void this.runOnce();
+        }
+      });
     return this.running;
   }
 
   private async pass(): Promise<void> {
-    const now = this.clock().getTime();
-    const due = this.store.jobs().filter((j) => j.state === 'pending' && Date.parse(j.nextAttemptAt) <= now);
-    for (const job of due) await this.attempt(job);
+    await this.store.refresh();
+    const kinds = this.forwarders.map((f) => f.kind);
+    const missing = this.store.all().some((c) => c.status === 'received' && kinds.some((k) => !this.store.job(`${c.code}:${k}`)));
+    if (missing) {
+      const added = await this.store.mutate((data) => queueMissingJobs(data, kinds, this.clock().toISOString()));
+      if (added > 0) this.logger.info({ added }, 'queued deliveries for feedback received before its forwarder was configured');
+    }
+    const due = this.store.jobs().filter((j) => this.isDue(j)).map((j) => j.id);
+    for (const id of due) await this.attempt(id);
   }
 
-  private async attempt(job: DeliveryJob): Promise<void> {
+  private isDue(job: DeliveryJob | undefined): job is DeliveryJob {
+    return job?.state === 'pending' && Date.parse(job.nextAttemptAt) <= this.clock().getTime();
+  }
+
+  private async attempt(id: string): Promise<void> {
+    await this.store.refresh(); // the CLI may have purged the record or changed the job since the pass began
+    const job = this.store.job(id);
+    if (!this.isDue(job)) return;
     const complaint = this.store.get(job.code);
     const forwarder = this.forwarders.find((f) => f.kind === job.kind);
     if (!complaint || !forwarder) return;
+    let failure: string | undefined;
     try {
-      await forwarder.deliver(complaint);
-      await this.store.saveJob({ ...job, state: 'done', attempts: job.attempts + 1, lastError: null });
-      if (complaint.status === 'received' && this.store.jobsFor(job.code).every((j) => j.state === 'done')) {
-        await this.store.update(job.code, { status: 'forwarded', updatedAt: this.clock().toISOString() });
-      }
-      this.logger.info({ code: job.code, kind: job.kind, attempts: job.attempts + 1 }, 'feedback delivered');
+      await forwarder.deliver(complaint, job.id);
     } catch (error) {
-      const attempts = job.attempts + 1;
-      const dead = attempts >= this.options.maxAttempts;
-      const reason = (error as Error).message.slice(0, 200);
-      await this.store.saveJob({ ...job, attempts, state: dead ? 'dead' : 'pending', nextAttemptAt: new Date(this.clock().getTime() + this.delay(attempts)).toISOString(), lastError: reason });
-      this.logger.warn({ code: job.code, kind: job.kind, attempts, dead, reason }, 'feedback delivery failed');
+      failure = (error as Error).message.slice(0, 200);
     }
+    const at = this.clock();
+    let attempts = 0;
+    let dead = false;
+    await this.store.updateJob(id, (fresh, record, data) => {
+      attempts = fresh.attempts + 1;
+      fresh.attempts = attempts;
+      if (failure === undefined) {
+        Object.assign(fresh, { state: 'done', lastError: null });
+        if (record.status === 'received' && jobsOf(data, record.code).every((j) => j.state === 'done')) {
+          Object.assign(record, { status: 'forwarded', updatedAt: at.toISOString() });
+        }
+        return;
+      }
+      dead = attempts >= this.options.maxAttempts;
+      Object.assign(fresh, { state: dead ? 'dead' : 'pending', nextAttemptAt: new Date(at.getTime() + this.delay(attempts)).toISOString(), lastError: failure });
+    });
+    if (failure === undefined) this.logger.info({ code: job.code, kind: job.kind, attempts }, 'feedback delivered');
+    else this.logger.warn({ code: job.code, kind: job.kind, attempts, dead, reason: failure }, 'feedback delivery failed');
   }
 
   /** Exponential back-off with jitter (between half and the full delay). */
@@ -87,10 +129,13 @@ export class Outbox {
   }
 
   /** Puts dead jobs back in the queue, due now. Returns how many. */
-  async retryDead(): Promise<number> {
-    const dead = this.store.jobs().filter((j) => j.state === 'dead');
-    for (const job of dead) await this.store.saveJob({ ...job, state: 'pending', attempts: 0, nextAttemptAt: this.clock().toISOString() });
-    return dead.length;
+  retryDead(): Promise<number> {
+    const at = this.clock().toISOString();
+    return this.store.mutate((data) => {
+      const dead = Object.values(data.jobs).filter((j) => j.state === 'dead');
+      for (const job of dead) Object.assign(job, { state: 'pending', attempts: 0, nextAttemptAt: at });
+      return dead.length;
+    });
   }
 
   start(intervalMs: number): void {
@@ -101,5 +146,10 @@ export class Outbox {
 
   stop(): void {
     if (this.timer) clearInterval(this.timer);
+  }
+
+  /** Resolves when no pass is running (a pass may trigger one more; that one is waited for too). */
+  async whenIdle(): Promise<void> {
+    while (this.running) await this.running.catch(() => undefined);
   }
 }

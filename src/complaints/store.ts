@@ -1,87 +1,132 @@
 /**
- * Feedback records and their delivery jobs in one lowdb file, so that a record
- * and its jobs are written together (temp file, fsync, rename): a crash right
+ * Feedback records and their delivery jobs in one file, so that a record and
+ * its jobs are written together (temp file, fsync, rename): a crash right
  * after the citizen is told "received" loses nothing, and a restart resumes
  * the pending deliveries.
+ *
+ * The server and the CLI share the file: every change is a function applied
+ * under the file's lock to the data as it is on disk then (see SharedJSONFile),
+ * never "write back what I read earlier". Reads are of the last version seen;
+ * entry points call refresh() first to pick up another process's changes.
  */
 import path from 'node:path';
-import type { Low } from 'lowdb';
-import { openDatabase } from '../storage/durableFile.js';
+import { SharedJSONFile } from '../storage/sharedFile.js';
 import type { Complaint, DeliveryJob } from './schema.js';
 
 export const COMPLAINTS_FILE = 'complaints.json';
 
-interface Data {
+export interface ComplaintData {
   complaints: Record<string, Complaint>;
   jobs: Record<string, DeliveryJob>;
   /** Vietnam date (YYMMDD) → last sequence number used in tracking codes. */
   sequences: Record<string, number>;
 }
 
+/** The next tracking code of the day, counted in `data` (call it inside a change). */
+export function allocateCode(data: ComplaintData, yymmdd: string): string {
+  const n = (data.sequences[yymmdd] ?? 0) + 1;
+  data.sequences[yymmdd] = n;
+  return `PAKN-${yymmdd}-${String(n).padStart(4, '0')}`;
+}
+
+export function jobsOf(data: ComplaintData, code: string): DeliveryJob[] {
+  return Object.values(data.jobs).filter((j) => j.code === code);
+}
+
 export class ComplaintStore {
-  private constructor(private readonly db: Low<Data>) {}
+  private constructor(private readonly file: SharedJSONFile<ComplaintData>) {}
 
   static async open(dataDir: string): Promise<ComplaintStore> {
-    return new ComplaintStore(await openDatabase<Data>(path.join(dataDir, COMPLAINTS_FILE), { complaints: {}, jobs: {}, sequences: {} }));
+    return new ComplaintStore(await SharedJSONFile.open<ComplaintData>(path.join(dataDir, COMPLAINTS_FILE), { complaints: {}, jobs: {}, sequences: {} }));
+  }
+
+  /** Picks up what another process (the CLI, another instance) changed since the last read: a stat, a re-read only if changed. */
+  refresh(): Promise<void> {
+    return this.file.refresh();
+  }
+
+  /** Same as refresh(); kept for callers written before the file was shared. */
+  reload(): Promise<void> {
+    return this.refresh();
   }
 
   get(code: string): Complaint | undefined {
-    return this.db.data.complaints[code];
+    return this.file.data.complaints[code];
   }
 
   all(): Complaint[] {
-    return Object.values(this.db.data.complaints);
+    return Object.values(this.file.data.complaints);
   }
 
   byDraft(draftId: string): Complaint | undefined {
     return this.all().find((c) => c.draftId === draftId);
   }
 
-  nextCode(yymmdd: string): string {
-    const n = (this.db.data.sequences[yymmdd] ?? 0) + 1;
-    this.db.data.sequences[yymmdd] = n;
-    return `PAKN-${yymmdd}-${String(n).padStart(4, '0')}`;
+  job(id: string): DeliveryJob | undefined {
+    return this.file.data.jobs[id];
+  }
+
+  jobs(): DeliveryJob[] {
+    return Object.values(this.file.data.jobs);
+  }
+
+  jobsFor(code: string): DeliveryJob[] {
+    return jobsOf(this.file.data, code);
+  }
+
+  /** Applies `change` to the data as it is on disk now, under the lock, and writes it durably. */
+  mutate<R>(change: (data: ComplaintData) => R): Promise<R> {
+    return this.file.update(change);
   }
 
   /** The record and its jobs, in one durable write. */
   async create(complaint: Complaint, jobs: DeliveryJob[]): Promise<void> {
-    this.db.data.complaints[complaint.code] = complaint;
-    for (const job of jobs) this.db.data.jobs[job.id] = job;
-    await this.db.write();
+    await this.mutate((data) => {
+      data.complaints[complaint.code] = complaint;
+      for (const job of jobs) data.jobs[job.id] = job;
+    });
   }
 
-  async update(code: string, change: Partial<Complaint>): Promise<Complaint | undefined> {
-    const current = this.db.data.complaints[code];
-    if (!current) return undefined;
-    const next = { ...current, ...change };
-    this.db.data.complaints[code] = next;
-    await this.db.write();
-    return next;
+  /** Changes a record as it is now; undefined (and nothing written) when it is gone. */
+  update(code: string, change: Partial<Complaint> | ((current: Complaint) => Partial<Complaint>)): Promise<Complaint | undefined> {
+    return this.mutate((data) => {
+      const current = data.complaints[code];
+      if (!current) return undefined;
+      const next = { ...current, ...(typeof change === 'function' ? change(current) : change) };
+      data.complaints[code] = next;
+      return next;
+    });
   }
 
-  jobs(): DeliveryJob[] {
-    return Object.values(this.db.data.jobs);
-  }
-
-  jobsFor(code: string): DeliveryJob[] {
-    return this.jobs().filter((j) => j.code === code);
-  }
-
-  async saveJob(job: DeliveryJob): Promise<void> {
-    this.db.data.jobs[job.id] = job;
-    await this.db.write();
+  /**
+   * Changes a job, and if need be its record, as they are now (both may be
+   * changed in place). Nothing happens when either is gone, so a delivery that
+   * ends after a purge cannot bring the record or its job back. Returns whether it applied.
+   */
+  updateJob(id: string, change: (job: DeliveryJob, complaint: Complaint, data: ComplaintData) => void): Promise<boolean> {
+    return this.mutate((data) => {
+      const job = data.jobs[id];
+      const complaint = job && data.complaints[job.code];
+      if (!job || !complaint) return false;
+      change(job, complaint, data);
+      return true;
+    });
   }
 
   async remove(codes: string[]): Promise<void> {
-    for (const code of codes) {
-      delete this.db.data.complaints[code];
-      for (const job of this.jobsFor(code)) delete this.db.data.jobs[job.id];
-    }
-    await this.db.write();
+    await this.mutate((data) => removeRecords(data, codes));
   }
 
-  /** Re-reads the file (after another process, such as the CLI, changed it). */
-  async reload(): Promise<void> {
-    await this.db.read();
+  /** Releases the file (tests; the process exiting does the same). */
+  close(): Promise<void> {
+    return this.file.close();
+  }
+}
+
+/** Deletes records and their jobs from `data` (call it inside a change). */
+export function removeRecords(data: ComplaintData, codes: string[]): void {
+  for (const code of codes) {
+    delete data.complaints[code];
+    for (const job of jobsOf(data, code)) delete data.jobs[job.id];
   }
 }

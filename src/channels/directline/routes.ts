@@ -9,12 +9,14 @@ import type { Activity, ActivityHandler } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import type { Logger } from '../../logger.js';
+import { MAX_MESSAGE_TEXT, MAX_PAYLOAD_BYTES } from '../limits.js';
 import { LOCAL_DIRECT_LINE_SERVICE_URL, WEBCHAT_CHANNEL_ID, type DirectLineAdapter } from './directLineAdapter.js';
 import type { ConversationHub } from './hub.js';
+import type { WebChatThrottle } from './throttle.js';
 import type { TokenClaims, TokenIssuer } from './tokens.js';
 
 export const BOT_ACCOUNT = { id: 'tro-ly-dich-vu-cong', name: 'Trợ lý dịch vụ công', role: 'bot' };
-export const MAX_TEXT = 4_000;
+export const MAX_TEXT = MAX_MESSAGE_TEXT;
 
 export interface DirectLineDeps {
   hub: ConversationHub;
@@ -22,15 +24,20 @@ export interface DirectLineDeps {
   tokens: TokenIssuer;
   bot: ActivityHandler;
   logger: Logger;
+  throttle: WebChatThrottle;
 }
+
+/** Serialised size of a client-supplied payload; button values and Web Chat's channelData are a few hundred bytes. */
+const payload = <T extends z.ZodType>(schema: T) =>
+  schema.optional().refine((v) => v === undefined || (JSON.stringify(v)?.length ?? 0) <= MAX_PAYLOAD_BYTES, { message: `at most ${MAX_PAYLOAD_BYTES} bytes` });
 
 const incomingSchema = z.object({
   type: z.enum(['message', 'event', 'typing']),
   text: z.string().max(MAX_TEXT).optional(),
-  value: z.unknown().optional(),
+  value: payload(z.unknown()),
   name: z.string().max(200).optional(),
   locale: z.string().max(20).optional(),
-  channelData: z.record(z.string(), z.unknown()).optional(),
+  channelData: payload(z.record(z.string(), z.unknown())),
   textFormat: z.string().max(20).optional(),
 });
 
@@ -79,6 +86,7 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): void {
     const claims = authorize(req, res);
     if (!claims) return;
     const isNew = !hub.has(claims.conv);
+    if (isNew && !deps.throttle.admit('conversations', req, res)) return;
     hub.create(claims.conv, claims.user);
     if (isNew) await run(stamp(claims, { type: 'conversationUpdate', membersAdded: [account(claims)] }));
     res.send(isNew ? 201 : 200, { conversationId: claims.conv, ...tokens.issue(claims.conv, claims.user) });
@@ -97,15 +105,18 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): void {
   });
 
   server.post(`${base}/conversations/:id/activities`, async (req: Request, res: Response) => {
+    if (!deps.throttle.admit('posts', req, res)) return;
     const claims = authorize(req, res, req.params.id);
     if (!claims) return;
     const body = incomingSchema.safeParse(req.body);
     if (!body.success) {
-      res.send(400, { error: { code: 'BadArgument', message: `activity must be a message (text up to ${MAX_TEXT} characters) or an event` } });
+      res.send(400, {
+        error: { code: 'BadArgument', message: `activity must be a message (text up to ${MAX_TEXT} characters), typing or an event (value and channelData up to ${MAX_PAYLOAD_BYTES} bytes each)` },
+      });
       return;
     }
     if (!hub.has(claims.conv)) hub.create(claims.conv, claims.user);
-    const activity = stamp(claims, body.data as Partial<Activity>);
+    const activity = stamp(claims, body.data.type === 'typing' ? typingMarker(body.data.channelData) : (body.data as Partial<Activity>));
     hub.append(claims.conv, activity);
     // The bot answers before the post is acknowledged, as Azure Direct Line does: the replies are then ready to read.
     if (activity.type !== 'typing') {
@@ -121,4 +132,14 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): void {
     const watermark = raw !== undefined && /^\d+$/.test(raw) ? Number(raw) : undefined;
     res.send(200, hub.since(claims.conv, watermark));
   });
+}
+
+/**
+ * What is kept of a client's typing activity: the bot never reads it, so no
+ * text, value or payload is stored; only Web Chat's clientActivityID (a short
+ * id), because Web Chat waits for the echo of everything it posts.
+ */
+function typingMarker(channelData: Record<string, unknown> | undefined): Partial<Activity> {
+  const clientActivityID = channelData?.clientActivityID;
+  return typeof clientActivityID === 'string' && clientActivityID.length <= 100 ? { type: 'typing', channelData: { clientActivityID } } : { type: 'typing' };
 }

@@ -12,6 +12,7 @@ import path from 'node:path';
 import type { Request, Response, Server } from 'restify';
 import type { Logger } from '../../logger.js';
 import { newConversation } from '../directline/routes.js';
+import type { WebChatThrottle } from '../directline/throttle.js';
 import type { TokenIssuer } from '../directline/tokens.js';
 
 export interface WebChatSettings {
@@ -28,6 +29,8 @@ export interface WebChatDeps {
   settings: WebChatSettings;
   tokens: TokenIssuer;
   logger: Logger;
+  /** Tokens per client address, with Azure too (each costs a call to Azure). */
+  throttle: WebChatThrottle;
 }
 
 /** The package's prebuilt browser bundle (exposes window.WebChat); its main entry sits in lib/. */
@@ -56,7 +59,8 @@ export function registerWebChat(server: Server, deps: WebChatDeps): void {
     createReadStream(WEBCHAT_BUNDLE).pipe(res);
   });
 
-  server.post('/api/webchat/token', async (_req: Request, res: Response) => {
+  server.post('/api/webchat/token', async (req: Request, res: Response) => {
+    if (!deps.throttle.admit('tokens', req, res)) return;
     if (!azure) {
       const { conversationId, token, expires_in } = newConversation(deps.tokens);
       res.send(200, { conversationId, token, expires_in });

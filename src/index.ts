@@ -1,41 +1,113 @@
 /**
- * Entry point: configuration → application → HTTP server → listen, and a
- * graceful shutdown on SIGINT/SIGTERM.
+ * Entry point: configuration → application → HTTP server → listen, then the
+ * background work (dossier notifier, feedback outbox, Zalo inbox), and a
+ * graceful shutdown on SIGINT/SIGTERM that loses nothing acknowledged.
  */
-import { createApp, serverDeps } from './app.js';
+import { symbols } from 'pino';
+import type { Server } from 'restify';
+import { createApp, serverDeps, type App } from './app.js';
 import { ConfigError, parseConfig } from './config.js';
+import type { Logger } from './logger.js';
 import { createServer } from './server.js';
 
 async function main(): Promise<void> {
   const config = parseConfig(process.env);
   const app = await createApp(config);
   const server = createServer(serverDeps(app));
-  server.listen(config.PORT, config.HOST, () => {
-    app.logger.info(
-      { url: server.url, procedures: app.catalogue.size, anonymous: !config.MicrosoftAppId },
-      `listening: POST ${server.url}/api/messages`,
-    );
-  });
-
+  await listen(server, config.PORT, config.HOST);
+  app.logger.info(
+    { url: server.url, procedures: app.catalogue.size, anonymous: !config.MicrosoftAppId },
+    `listening: POST ${server.url}/api/messages`,
+  );
+  // Only once the port is ours: an instance that cannot bind must not work on the same DATA_DIR.
   app.notifier.start(config.DOSSIER_POLL_SECONDS * 1000);
   app.outbox.start(config.OUTBOX_INTERVAL_SECONDS * 1000);
+  app.zaloInbox?.start();
 
   let closing = false;
-  const shutdown = (signal: string) => {
+  const onSignal = (signal: string) => {
     if (closing) return;
     closing = true;
-    app.logger.info({ signal }, 'shutting down');
-    app.notifier.stop();
-    app.outbox.stop();
-    server.close(() => process.exit(0));
-    setTimeout(() => process.exit(0), 5_000).unref();
+    setTimeout(() => {
+      app.logger.error({ boundSeconds: config.SHUTDOWN_TIMEOUT_SECONDS }, 'shutdown: timed out, forced exit');
+      process.exit(1);
+    }, config.SHUTDOWN_TIMEOUT_SECONDS * 1000).unref();
+    const exit = (code: number) => void endLogs(app.logger).then(() => process.exit(code));
+    shutdown(app, server, signal).then(
+      () => exit(0),
+      (error: unknown) => {
+        app.logger.error({ err: error }, 'shutdown: failed');
+        exit(1);
+      },
+    );
   };
-  process.on('SIGINT', () => shutdown('SIGINT'));
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => onSignal('SIGINT'));
+  process.on('SIGTERM', () => onSignal('SIGTERM'));
+}
+
+/** Listens, or fails with one readable line (a busy port is an operator's mistake, not a crash). */
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      const reason = error.code === 'EADDRINUSE' ? 'address already in use' : error.code === 'EACCES' ? 'permission denied' : error.message;
+      reject(new ListenError(`cannot listen on ${host}:${port}: ${reason}`));
+    };
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.removeListener('error', onError);
+      resolve();
+    });
+  });
+}
+
+class ListenError extends Error {
+  override name = 'ListenError';
+}
+
+/**
+ * Phases, each logged: stop taking requests (and starting Zalo turns), let
+ * in-flight requests finish, wait for a running outbox or notifier pass, wait
+ * for running Zalo turns. Zalo events not yet begun stay in the inbox file.
+ */
+async function shutdown(app: App, server: Server, signal: string): Promise<void> {
+  const { logger } = app;
+  app.zaloInbox?.close();
+  app.outbox.stop();
+  app.notifier.stop();
+  const requestsDone = new Promise<void>((resolve) => server.close(() => resolve()));
+  // Keep-alive connections would hold close() open; one that is serving a request becomes idle when it ends.
+  const sweep = setInterval(() => server.server.closeIdleConnections(), 50);
+  server.server.closeIdleConnections();
+  logger.info({ signal }, 'shutdown: stopped taking requests');
+  await requestsDone;
+  clearInterval(sweep);
+  logger.info('shutdown: in-flight requests finished');
+  await Promise.all([app.outbox.whenIdle(), app.notifier.whenIdle()]);
+  logger.info('shutdown: outbox and notifier idle');
+  if (app.zaloInbox) {
+    await app.zaloInbox.whenIdle();
+    logger.info({ left: app.zaloInbox.size() }, 'shutdown: Zalo turns finished, the rest stay queued');
+  }
+  logger.info('shutdown: done');
+}
+
+/**
+ * pino writes stdout asynchronously, and its exit hook writes what is queued
+ * synchronously while a write may still be in flight: the last lines come out
+ * of order or not at all. Ending the stream waits for the write in flight.
+ */
+function endLogs(logger: Logger): Promise<void> {
+  const stream = (logger as unknown as Record<symbol, unknown>)[symbols.streamSym] as (NodeJS.EventEmitter & { end?: () => void }) | undefined;
+  if (!stream || stream === process.stdout || typeof stream.end !== 'function') return Promise.resolve();
+  return new Promise((resolve) => {
+    stream.once('close', () => resolve());
+    stream.once('error', () => resolve());
+    stream.end!();
+  });
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || (error instanceof Error && error.name.includes('KnowledgeError'))) {
+  if (error instanceof ConfigError || error instanceof ListenError || (error instanceof Error && error.name.includes('KnowledgeError'))) {
     console.error(error.message);
   } else {
     console.error(error);

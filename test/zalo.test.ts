@@ -1,4 +1,3 @@
-import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -7,49 +6,9 @@ import { zaloMac } from '../src/channels/zalo/signature.js';
 import { ZALO_TEXT_LIMIT } from '../src/channels/zalo/zaloAdapter.js';
 import { createServer } from '../src/server.js';
 import { FIXED_NOW, testApp } from './helpers.js';
+import { FakeOa, sendZaloEvent, waitFor, zaloEnv, ZALO_APP_ID, ZALO_OA_KEY } from './zaloPeers.js';
 
-const APP_ID = '1234567890';
-const OA_KEY = 'oa-secret-key';
-
-/** A local fake of the Zalo OA API: records messages, rejects a stale token, rotates tokens on refresh. */
-class FakeOa {
-  sent: Array<{ token: string; user: string; text: string }> = [];
-  refreshes: Array<{ refresh: string; secret: string }> = [];
-  validToken = 'access-1';
-  private server = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (c) => (body += c));
-    req.on('end', () => {
-      res.setHeader('content-type', 'application/json');
-      if (req.url === '/v3.0/oa/message/cs') {
-        const token = String(req.headers.access_token);
-        if (token !== this.validToken) return res.end(JSON.stringify({ error: -216, message: 'Access token is invalid' }));
-        const msg = JSON.parse(body) as { recipient: { user_id: string }; message: { text: string } };
-        this.sent.push({ token, user: msg.recipient.user_id, text: msg.message.text });
-        return res.end(JSON.stringify({ error: 0, message: 'Success', data: { message_id: `m${this.sent.length}` } }));
-      }
-      if (req.url === '/v4/oa/access_token') {
-        const form = new URLSearchParams(body);
-        this.refreshes.push({ refresh: form.get('refresh_token') ?? '', secret: String(req.headers.secret_key) });
-        this.validToken = `access-${this.refreshes.length + 1}`;
-        return res.end(JSON.stringify({ access_token: this.validToken, refresh_token: `refresh-${this.refreshes.length + 1}`, expires_in: '90000' }));
-      }
-      res.statusCode = 404;
-      res.end('{}');
-    });
-  });
-  base = '';
-  async start() {
-    await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', () => r()));
-    this.base = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-  stop() {
-    return new Promise<void>((r) => this.server.close(() => r()));
-  }
-  textsTo(user: string) {
-    return this.sent.filter((s) => s.user === user).map((s) => s.text);
-  }
-}
+const APP_ID = ZALO_APP_ID;
 
 const oa = new FakeOa();
 let app: App;
@@ -60,10 +19,8 @@ let counter = 0;
 
 beforeAll(async () => {
   await oa.start();
-  ({ app, cleanup } = await testApp({
-    ZALO_APP_ID: APP_ID, ZALO_APP_SECRET: 'app-secret', ZALO_OA_SECRET_KEY: OA_KEY, ZALO_ACCESS_TOKEN: 'access-1', ZALO_REFRESH_TOKEN: 'refresh-1',
-    ZALO_API_BASE: oa.base, ZALO_OAUTH_BASE: oa.base,
-  }));
+  ({ app, cleanup } = await testApp(zaloEnv(oa.base)));
+  app.zaloInbox!.start();
   server = createServer(serverDeps(app));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -78,13 +35,7 @@ beforeEach(() => {
 });
 
 function event(user: string, text: string, opts: { msgId?: string; key?: string; timestamp?: number; signature?: string | null } = {}) {
-  const body = JSON.stringify({
-    app_id: APP_ID, user_id_by_app: `app-${user}`, event_name: 'user_send_text', timestamp: String(opts.timestamp ?? FIXED_NOW.getTime()),
-    sender: { id: user }, recipient: { id: 'oa-1' }, message: { text, msg_id: opts.msgId ?? `msg-${++counter}` },
-  });
-  const ts = String(opts.timestamp ?? FIXED_NOW.getTime());
-  const mac = opts.signature === undefined ? `mac=${zaloMac(APP_ID, body, ts, opts.key ?? OA_KEY)}` : opts.signature;
-  return fetch(`${base}/api/zalo`, { method: 'POST', headers: { 'content-type': 'application/json', ...(mac ? { 'x-zevent-signature': mac } : {}) }, body });
+  return sendZaloEvent(base, user, text, { ...opts, msgId: opts.msgId ?? `msg-${++counter}`, timestamp: opts.timestamp ?? FIXED_NOW.getTime() });
 }
 
 async function replies(user: string, atLeast = 1): Promise<string[]> {
@@ -114,18 +65,22 @@ describe('the Zalo OA webhook', () => {
     ['signed with another key', { key: 'not-the-key' }],
     ['stale', { timestamp: FIXED_NOW.getTime() - 10 * 60_000 }],
   ])('rejects an %s event with 401 and sends nothing', async (_label, opts) => {
-    const res = await event('user-2', 'xin chào', opts);
+    const user = `user-2-${_label}`;
+    const res = await event(user, 'xin chào', opts);
     expect(res.status).toBe(401);
-    await new Promise((r) => setTimeout(r, 200));
-    expect(oa.textsTo('user-2')).toEqual([]);
+    // One user's events run in order: once a later valid event is answered, a processed forgery would show.
+    await event(user, 'chào');
+    await waitFor(() => (oa.textsTo(user).length > 0 ? true : undefined), 10_000, 'the valid event answered');
+    expect(oa.textsTo(user)).toEqual(['Xin chào! Bạn cần hỏi về thủ tục hành chính nào ạ?']);
   });
 
   it('answers a redelivered event once', async () => {
-    await event('user-3', 'chào', { msgId: 'same-msg' });
-    await event('user-3', 'chào', { msgId: 'same-msg' });
-    await replies('user-3');
-    await new Promise((r) => setTimeout(r, 300));
-    expect(oa.textsTo('user-3')).toEqual(['Xin chào! Bạn cần hỏi về thủ tục hành chính nào ạ?']);
+    expect((await event('user-3', 'chào', { msgId: 'same-msg' })).status).toBe(200);
+    expect((await event('user-3', 'chào', { msgId: 'same-msg' })).status).toBe(200);
+    await event('user-3', 'đăng ký tạm trú cần giấy tờ gì');
+    await waitFor(() => (oa.textsTo('user-3').some((t) => t.includes('Đăng ký tạm trú')) ? true : undefined), 10_000, 'the later event answered');
+    expect(oa.textsTo('user-3').filter((t) => t === 'Xin chào! Bạn cần hỏi về thủ tục hành chính nào ạ?')).toHaveLength(1);
+    expect(oa.textsTo('user-3')[0]).toBe('Xin chào! Bạn cần hỏi về thủ tục hành chính nào ạ?');
   });
 
   it('splits long answers under the length limit, in order', async () => {
@@ -163,10 +118,11 @@ describe('the Zalo OA webhook', () => {
 
   it('ignores events it does not handle', async () => {
     const body = JSON.stringify({ app_id: APP_ID, event_name: 'user_send_sticker', timestamp: String(FIXED_NOW.getTime()), sender: { id: 'user-8' }, recipient: { id: 'oa-1' }, message: { msg_id: 'st-1' } });
-    const mac = `mac=${zaloMac(APP_ID, body, String(FIXED_NOW.getTime()), OA_KEY)}`;
+    const mac = `mac=${zaloMac(APP_ID, body, String(FIXED_NOW.getTime()), ZALO_OA_KEY)}`;
     const res = await fetch(`${base}/api/zalo`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-zevent-signature': mac }, body });
     expect(res.status).toBe(200);
-    await new Promise((r) => setTimeout(r, 200));
-    expect(oa.textsTo('user-8')).toEqual([]);
+    await event('user-8', 'chào');
+    await waitFor(() => (oa.textsTo('user-8').length > 0 ? true : undefined), 10_000, 'the text event answered');
+    expect(oa.textsTo('user-8')).toEqual(['Xin chào! Bạn cần hỏi về thủ tục hành chính nào ạ?']);
   });
 });

@@ -14,6 +14,7 @@ export type ProactiveSend = (reference: unknown, text: string) => Promise<void>;
 
 export class DossierNotifier {
   private timer: NodeJS.Timeout | undefined;
+  private pass: Promise<void> | undefined;
 
   constructor(
     private readonly service: DossierService,
@@ -55,11 +56,21 @@ export class DossierNotifier {
 
   start(intervalMs: number): void {
     if (intervalMs <= 0) return;
-    this.timer = setInterval(() => void this.poll(), intervalMs);
+    this.timer = setInterval(() => {
+      // One timed pass at a time, remembered so that shutdown can wait for it.
+      this.pass ??= this.poll()
+        .catch((error: unknown) => this.logger.warn({ err: { message: (error as Error).message } }, 'dossier poll failed'))
+        .finally(() => (this.pass = undefined));
+    }, intervalMs);
     this.timer.unref();
   }
 
   stop(): void {
     if (this.timer) clearInterval(this.timer);
+  }
+
+  /** Resolves when no timed polling pass is running. */
+  async whenIdle(): Promise<void> {
+    await this.pass;
   }
 }

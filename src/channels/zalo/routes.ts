@@ -1,25 +1,25 @@
 /**
- * POST /api/zalo — the Zalo OA webhook. Verifies the signature, answers at
- * once, and processes the event afterwards: text messages become activities
- * on the `zalo` channel (one conversation per Zalo user) and run the same bot;
- * a follow gets the welcome; other events are ignored. Redelivered events are
- * answered once, and one user's messages are handled in order.
+ * POST /api/zalo — the Zalo OA webhook. Verifies the signature, stores the
+ * event in the durable inbox, and only then answers 200 (Zalo does not
+ * redeliver an answered event); a redelivery is answered 200 and not stored
+ * again. The inbox then runs `zaloTurn`: a text message becomes an activity on
+ * the `zalo` channel (one conversation per Zalo user) and runs the same bot;
+ * a follow gets the welcome; other events are acknowledged and ignored.
  */
 import type { Activity, ActivityHandler } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import type { Logger } from '../../logger.js';
+import type { ZaloInbox } from './inbox.js';
 import { checkZaloSignature } from './signature.js';
 import { ZALO_CHANNEL_ID, type ZaloAdapter } from './zaloAdapter.js';
 
 export const ZALO_SERVICE_URL = 'local://zalo';
-const SEEN_LIMIT = 10_000;
 
 export interface ZaloDeps {
   appId: string;
   oaSecretKey: string;
-  adapter: ZaloAdapter;
-  bot: ActivityHandler;
+  inbox: ZaloInbox;
   logger: Logger;
   clock: () => Date;
 }
@@ -34,40 +34,35 @@ const eventSchema = z.object({
 });
 type ZaloEvent = z.infer<typeof eventSchema>;
 
+/** The activity an event becomes, or undefined for events the assistant does not handle. */
+function toActivity(event: ZaloEvent): Partial<Activity> | undefined {
+  const userId = event.sender.id;
+  const base: Partial<Activity> = {
+    channelId: ZALO_CHANNEL_ID,
+    serviceUrl: ZALO_SERVICE_URL,
+    conversation: { id: `zalo:${userId}`, isGroup: false, conversationType: 'personal', name: '' },
+    from: { id: userId, name: '', role: 'user' },
+    recipient: { id: event.recipient.id, name: 'OA', role: 'bot' },
+    timestamp: new Date(Number(event.timestamp)),
+    locale: 'vi-VN',
+  };
+  if (event.event_name === 'user_send_text' && event.message?.text) {
+    return { ...base, type: 'message', id: event.message.msg_id, text: event.message.text };
+  }
+  if (event.event_name === 'follow') return { ...base, type: 'conversationUpdate', membersAdded: [{ id: userId, name: '' }] };
+  return undefined;
+}
+
+/** One stored event's turn; what the inbox runs. The event is re-validated: the file may come from an older version. */
+export function zaloTurn(adapter: ZaloAdapter, bot: ActivityHandler): (stored: unknown) => Promise<void> {
+  return async (stored) => {
+    const event = eventSchema.safeParse(stored);
+    const activity = event.success ? toActivity(event.data) : undefined;
+    if (activity) await adapter.processActivity(activity, (context) => bot.run(context));
+  };
+}
+
 export function registerZalo(server: Server, deps: ZaloDeps): void {
-  const seen = new Set<string>();
-  const queues = new Map<string, Promise<void>>();
-
-  /** Runs one user's events one after another, so two messages never race on the same state. */
-  const enqueue = (user: string, work: () => Promise<void>) => {
-    const next = (queues.get(user) ?? Promise.resolve()).then(work, work);
-    const tracked = next.finally(() => {
-      if (queues.get(user) === tracked) queues.delete(user);
-    });
-    queues.set(user, tracked);
-  };
-
-  const handle = async (event: ZaloEvent) => {
-    const userId = event.sender.id;
-    const base: Partial<Activity> = {
-      channelId: ZALO_CHANNEL_ID,
-      serviceUrl: ZALO_SERVICE_URL,
-      conversation: { id: `zalo:${userId}`, isGroup: false, conversationType: 'personal', name: '' },
-      from: { id: userId, name: '', role: 'user' },
-      recipient: { id: event.recipient.id, name: 'OA', role: 'bot' },
-      timestamp: new Date(Number(event.timestamp)),
-      locale: 'vi-VN',
-    };
-    const activity: Partial<Activity> | undefined =
-      event.event_name === 'user_send_text' && event.message?.text
-        ? { ...base, type: 'message', id: event.message.msg_id, text: event.message.text }
-        : event.event_name === 'follow'
-          ? { ...base, type: 'conversationUpdate', membersAdded: [{ id: userId, name: '' }] }
-          : undefined;
-    if (!activity) return;
-    await deps.adapter.processActivity(activity, (context) => deps.bot.run(context));
-  };
-
   server.post('/api/zalo', async (req: Request, res: Response) => {
     const raw = String((req as Request & { rawBody?: string | Buffer }).rawBody ?? '');
     const body = (typeof req.body === 'object' && req.body !== null ? req.body : {}) as Record<string, unknown>;
@@ -77,14 +72,19 @@ export function registerZalo(server: Server, deps: ZaloDeps): void {
       return;
     }
     const event = eventSchema.safeParse(body);
-    res.send(200, { received: true });
-    if (!event.success) return;
+    if (!event.success || !toActivity(event.data)) {
+      res.send(200, { received: true });
+      return;
+    }
     const key = event.data.message?.msg_id ?? `${event.data.event_name}:${event.data.sender.id}:${event.data.timestamp}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    if (seen.size > SEEN_LIMIT) seen.delete(seen.values().next().value!);
-    enqueue(event.data.sender.id, () =>
-      handle(event.data).catch((error: Error) => deps.logger.error({ err: { name: error.name, message: error.message }, event: event.data.event_name }, 'Zalo event failed')),
-    );
+    try {
+      await deps.inbox.accept(key, event.data.sender.id, event.data);
+    } catch (error) {
+      // Not stored, so not acknowledged: Zalo retries a non-200.
+      deps.logger.error({ err: { name: (error as Error).name, message: (error as Error).message } }, 'could not store a Zalo event');
+      res.send(503, { error: 'try again later' });
+      return;
+    }
+    res.send(200, { received: true });
   });
 }

@@ -16,10 +16,12 @@ import { randomBytes } from 'node:crypto';
 import { adapterRoute, proactiveSender } from './bot/proactive.js';
 import { DirectLineAdapter, LOCAL_DIRECT_LINE_SERVICE_URL } from './channels/directline/directLineAdapter.js';
 import { ConversationHub } from './channels/directline/hub.js';
+import { WebChatThrottle } from './channels/directline/throttle.js';
 import { TokenIssuer } from './channels/directline/tokens.js';
 import { ZaloApi } from './channels/zalo/api.js';
 import { ZaloAdapter } from './channels/zalo/zaloAdapter.js';
-import { ZALO_SERVICE_URL } from './channels/zalo/routes.js';
+import { ZALO_SERVICE_URL, zaloTurn } from './channels/zalo/routes.js';
+import { ZaloInbox } from './channels/zalo/inbox.js';
 import { ComplaintService, GUARD_FILE as COMPLAINT_GUARD_FILE } from './complaints/complaintService.js';
 import { EmailForwarder, WebhookForwarder, type Forwarder } from './complaints/forwarders.js';
 import { Outbox } from './complaints/outbox.js';
@@ -125,7 +127,11 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   );
   adapter.onTurnError = onTurnError;
 
-  const hub = new ConversationHub(clock);
+  const hub = new ConversationHub({ totalBytes: config.WEBCHAT_MEMORY_MB * 1_048_576 });
+  const webChatThrottle = new WebChatThrottle(
+    { tokensPerMinute: config.WEBCHAT_TOKENS_PER_MINUTE, postsPerMinute: config.WEBCHAT_POSTS_PER_MINUTE, trustProxy: config.TRUST_PROXY },
+    clock,
+  );
   const directLineTokens = new TokenIssuer(config.WEBCHAT_TOKEN_SECRET || randomBytes(32).toString('hex'), config.WEBCHAT_TOKEN_TTL_SECONDS, clock);
   const directLineAdapter = new DirectLineAdapter(hub);
   directLineAdapter.onTurnError = onTurnError;
@@ -137,6 +143,8 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       }))
     : undefined;
   if (zalo) zalo.onTurnError = onTurnError;
+  // Processing starts with zaloInbox.start(), once the server listens (index.ts): a second instance that cannot bind never runs it.
+  const zaloInbox = zalo ? await ZaloInbox.open({ dataDir: config.DATA_DIR, process: zaloTurn(zalo, bot), logger, clock }) : undefined;
 
   const sendProactive = proactiveSender(
     [
@@ -167,9 +175,9 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   };
 
   /** What GET /healthz reports: sizes and queues, never personal data. */
-  const health = () => ({ procedures: catalogue.size, outbox: { pending: outbox.pendingCount(), dead: outbox.deadCount() } });
+  const health = () => ({ procedures: catalogue.size, outbox: { pending: outbox.pendingCount(), dead: outbox.deadCount() }, ...(zaloInbox ? { zaloInbox: zaloInbox.size() } : {}) });
 
-  return { health, config, logger, clock, storage, catalogue, messages, guide, unanswered, conversationState, deps, dialog, bot, adapter, onTurnError, dossiers, subscriptions, notifier, complaints, complaintStore, outbox, sendProactive, answerCitizen, hub, directLineTokens, directLineAdapter, zalo };
+  return { health, config, logger, clock, storage, catalogue, messages, guide, unanswered, conversationState, deps, dialog, bot, adapter, onTurnError, dossiers, subscriptions, notifier, complaints, complaintStore, outbox, sendProactive, answerCitizen, hub, webChatThrottle, directLineTokens, directLineAdapter, zalo, zaloInbox };
 }
 
 /** The embedded conversation store, with abandoned conversations pruned so the file stays small. */
@@ -193,13 +201,14 @@ export function serverDeps(app: App): ServerDeps {
     health: app.health,
     dossierEvents: { secret: config.DOSSIER_EVENTS_SECRET, clock: app.clock, notifier: app.notifier },
     office: { token: config.OFFICE_API_TOKEN, answer: app.answerCitizen },
-    zalo: app.zalo
-      ? { appId: config.ZALO_APP_ID, oaSecretKey: config.ZALO_OA_SECRET_KEY, adapter: app.zalo, bot: app.bot, logger: app.logger, clock: app.clock }
+    zalo: app.zaloInbox
+      ? { appId: config.ZALO_APP_ID, oaSecretKey: config.ZALO_OA_SECRET_KEY, inbox: app.zaloInbox, logger: app.logger, clock: app.clock }
       : undefined,
-    directLine: { hub: app.hub, adapter: app.directLineAdapter, tokens: app.directLineTokens, bot: app.bot, logger: app.logger },
+    directLine: { hub: app.hub, adapter: app.directLineAdapter, tokens: app.directLineTokens, bot: app.bot, logger: app.logger, throttle: app.webChatThrottle },
     webChat: {
       tokens: app.directLineTokens,
       logger: app.logger,
+      throttle: app.webChatThrottle,
       settings: {
         title: config.WEBCHAT_TITLE,
         accentColor: config.WEBCHAT_ACCENT_COLOR,

@@ -26,6 +26,8 @@ export const configSchema = z
     MicrosoftAppTenantId: z.string().default(''),
     /** Listening beyond loopback with no app id needs this, explicitly. */
     ALLOW_ANONYMOUS: flag,
+    /** Behind a reverse proxy (nginx): the client address is the right-most X-Forwarded-For entry. */
+    TRUST_PROXY: flag,
     LOCALITY_NAME: z.string().min(1).default('Trung tâm Phục vụ hành chính công'),
     HOTLINE: z
       .string()
@@ -38,6 +40,8 @@ export const configSchema = z
     BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(262_144),
     /** Longest wait for a channel's serviceUrl to take a reply (Bot Framework connector calls, retries included). */
     CONNECTOR_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    /** Longest graceful shutdown (requests, outbox and notifier passes, Zalo turns) before a forced exit. */
+    SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(20),
     /** Where dossier status comes from: the embedded lowdb store, or the one-stop-shop system over HTTP. */
     DOSSIER_SOURCE: z.enum(['embedded', 'http']).default('embedded'),
     DOSSIER_API_URL: z.union([z.url(), z.literal('')]).default(''),
@@ -73,6 +77,11 @@ export const configSchema = z
     /** Signs the built-in Direct Line's tokens; random at each start when empty (tokens then end with a restart). */
     WEBCHAT_TOKEN_SECRET: z.string().default(''),
     WEBCHAT_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).default(1800),
+    /** Per client address and minute (an office behind one NAT address shares them); 0 turns a limit off. */
+    WEBCHAT_TOKENS_PER_MINUTE: z.coerce.number().int().min(0).default(30),
+    WEBCHAT_POSTS_PER_MINUTE: z.coerce.number().int().min(0).default(120),
+    /** Memory for the built-in Direct Line's conversation streams; the idlest conversations are dropped past it. */
+    WEBCHAT_MEMORY_MB: z.coerce.number().int().min(1).max(4096).default(64),
     /** With a Direct Line secret the page uses Azure's Direct Line instead of the built-in one. */
     DIRECT_LINE_SECRET: z.string().default(''),
     DIRECT_LINE_ENDPOINT: z.url().default('https://directline.botframework.com/v3/directline'),

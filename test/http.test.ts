@@ -68,6 +68,7 @@ describe('POST /api/messages', () => {
     ['a value nested 5,000 levels deep', JSON.stringify(activity('x')).replace('}', `,"value":${'['.repeat(5_000)}${']'.repeat(5_000)}}`), 'application/json'],
     ['a serviceUrl off this machine (anonymous)', JSON.stringify({ ...activity('xin chào'), serviceUrl: 'https://example.org/' }), 'application/json'],
     ['a local:// serviceUrl', JSON.stringify({ ...activity('xin chào'), serviceUrl: 'local://zalo' }), 'application/json'],
+    ['an invoke the bot does not take (the SDK would answer 501)', JSON.stringify({ ...activity(''), deliveryMode: undefined, type: 'invoke', name: 'adaptiveCard/action' }), 'application/json'],
   ])('rejects %s with 400', async (_label, body, type, status = 400) => {
     const res = await post(body, type);
     expect(res.status).toBe(status);

@@ -4,7 +4,7 @@
  * after another (whatever channel or adapter they come from), so a fast
  * second message never works on the state the first is still changing.
  */
-import { ActivityHandler, type BotState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { ActivityHandler, type BotState, type InvokeResponse, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import { runDialog, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { profileOf, send, type DialogDeps } from '../dialogs/context.js';
 import { KeyedSerialiser } from './keyedSerialiser.js';
@@ -37,6 +37,14 @@ export class AssistantBot extends ActivityHandler {
       await this.conversationState.saveChanges(context, false);
       await next();
     });
+  }
+
+  /**
+   * The assistant takes no invoke activities (card actions arrive as messages):
+   * one is answered 400 as a request this bot does not accept, not the SDK's 501.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    return { status: 400, body: { error: `invoke "${String(context.activity.name ?? '').slice(0, 64)}" is not supported` } };
   }
 
   override run(context: TurnContext): Promise<void> {

@@ -16,7 +16,6 @@ import type { WebChatThrottle } from './throttle.js';
 import type { TokenClaims, TokenIssuer } from './tokens.js';
 
 export const BOT_ACCOUNT = { id: 'tro-ly-dich-vu-cong', name: 'Trợ lý dịch vụ công', role: 'bot' };
-export const MAX_TEXT = MAX_MESSAGE_TEXT;
 
 export interface DirectLineDeps {
   hub: ConversationHub;
@@ -33,7 +32,7 @@ const payload = <T extends z.ZodType>(schema: T) =>
 
 const incomingSchema = z.object({
   type: z.enum(['message', 'event', 'typing']),
-  text: z.string().max(MAX_TEXT).optional(),
+  text: z.string().max(MAX_MESSAGE_TEXT).optional(),
   value: payload(z.unknown()),
   name: z.string().max(200).optional(),
   locale: z.string().max(20).optional(),
@@ -111,7 +110,7 @@ export function registerDirectLine(server: Server, deps: DirectLineDeps): void {
     const body = incomingSchema.safeParse(req.body);
     if (!body.success) {
       res.send(400, {
-        error: { code: 'BadArgument', message: `activity must be a message (text up to ${MAX_TEXT} characters), typing or an event (value and channelData up to ${MAX_PAYLOAD_BYTES} bytes each)` },
+        error: { code: 'BadArgument', message: `activity must be a message (text up to ${MAX_MESSAGE_TEXT} characters), typing or an event (value and channelData up to ${MAX_PAYLOAD_BYTES} bytes each)` },
       });
       return;
     }

@@ -10,6 +10,7 @@ import type { Activity, ActivityHandler } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import type { Logger } from '../../logger.js';
+import { MAX_MESSAGE_TEXT } from '../limits.js';
 import type { ZaloInbox } from './inbox.js';
 import { checkZaloSignature } from './signature.js';
 import { ZALO_CHANNEL_ID, type ZaloAdapter } from './zaloAdapter.js';
@@ -30,7 +31,7 @@ const eventSchema = z.object({
   timestamp: z.union([z.string(), z.number()]),
   sender: z.object({ id: z.string().min(1) }),
   recipient: z.object({ id: z.string().min(1) }),
-  message: z.object({ text: z.string().max(10_000).optional(), msg_id: z.string().optional() }).optional(),
+  message: z.object({ text: z.string().max(MAX_MESSAGE_TEXT).optional(), msg_id: z.string().optional() }).optional(),
 });
 type ZaloEvent = z.infer<typeof eventSchema>;
 

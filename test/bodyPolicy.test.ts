@@ -95,6 +95,21 @@ describe('body policy', () => {
     expect(res.text).not.toMatch(/at .+\.[tj]s:\d+/);
   });
 
+  it('reads and drops the rest of an oversized body, so a client still sending it sees its 413, not a broken pipe', async () => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const chunk = Buffer.alloc(64 * 1024, 0x20);
+    const chunks = 24; // 1.5 MB declared: ~6 times the limit, inside what the server drains
+    const req = http.request(`${server.base}/api/messages`, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': String(chunk.length * chunks) } });
+    const failed = new Promise<string>((resolve) => req.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message)));
+    const answered = new Promise<number>((resolve) => req.on('response', (res) => (res.resume(), res.on('end', () => resolve(res.statusCode ?? 0)))));
+    for (let i = 0; i < 6; i++) req.write(chunk);
+    expect(await answered).toBe(413); // answered while the client is still sending…
+    for (let i = 6; i < chunks; i++) req.write(chunk);
+    const finished = new Promise<string>((resolve) => req.end(() => resolve('sent')));
+    expect(await Promise.race([finished, failed])).toBe('sent'); // …and the rest still goes through
+    agent.destroy();
+  });
+
   it('refuses multipart with 415 on every route before writing anything to disk', async () => {
     const marker = `upload-marker-${process.pid}-${Date.now()}`;
     const boundary = 'xxBOUNDARYxx';

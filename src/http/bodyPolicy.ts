@@ -50,13 +50,40 @@ export function bodyPolicy(options: BodyPolicyOptions) {
       },
       (error: unknown) => {
         const rejected = error instanceof BodyRejected ? error : new BodyRejected(400, 'the request body could not be read');
-        // The rest of a refused body is never read: the connection closes once the answer is sent.
-        res.setHeader('connection', 'close');
+        const drainBytes = options.limitBytes * DRAIN_FACTOR;
+        // A body declared too large to drain is never read: the connection closes once the answer is sent.
+        if (Number(req.headers['content-length']) > drainBytes) res.setHeader('connection', 'close');
         res.send(rejected.status, { error: rejected.message });
         next(false);
+        if (Number(req.headers['content-length'] ?? 0) <= drainBytes) discardRest(req, drainBytes);
       },
     );
   };
+}
+
+/** How much of a refused body is read and dropped (a multiple of the limit), so that the client gets to read the answer. */
+const DRAIN_FACTOR = 8;
+const DRAIN_MS = 5_000;
+
+/**
+ * The answer is sent at once, but a socket closed while the client is still
+ * writing makes it see a broken pipe instead of the 413. So the rest of the
+ * body is read and dropped (no memory kept), up to a bound in bytes and time,
+ * past which the connection is cut.
+ */
+function discardRest(req: Request, maxBytes: number): void {
+  if (req.readableEnded) return;
+  let drained = 0;
+  const cut = () => req.socket?.destroy();
+  const timer = setTimeout(cut, DRAIN_MS);
+  timer.unref();
+  req.on('data', (chunk: Buffer) => {
+    drained += chunk.length;
+    if (drained > maxBytes) cut();
+  });
+  req.once('end', () => clearTimeout(timer));
+  req.once('close', () => clearTimeout(timer));
+  req.resume();
 }
 
 function hasBody(req: Request): boolean {

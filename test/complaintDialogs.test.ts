@@ -136,6 +136,21 @@ describe('sending feedback', () => {
     expect((await chat.say('0912345678')).text).not.toMatch(/Email/);
   });
 
+  it('takes "đúng rồi" (that\'s right) as a yes, not as "dừng" (stop), with or without diacritics', async () => {
+    for (const yes of ['đúng rồi', 'dung roi']) {
+      const chat = conversation(app, `yes-${yes}`);
+      await chat.say('tôi muốn phản ánh');
+      await chat.say(CONTENT);
+      await chat.say('không');
+      const reply = await chat.say(yes);
+      expect(reply.text, yes).toMatch(/Họ và tên/);
+      expect(reply.text).not.toMatch(/Đã hủy/);
+    }
+    const chat = conversation(app, 'stop');
+    await chat.say('tôi muốn phản ánh');
+    expect((await chat.say('dừng lại')).text).toBe('Đã hủy. Bạn có thể hỏi câu khác bất cứ lúc nào.');
+  });
+
   it('creates one record for a repeated confirmation', async () => {
     const chat = conversation(app);
     await fillIn(chat);

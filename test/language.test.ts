@@ -5,6 +5,7 @@ import { detectAspects, detectCommand } from '../src/language/intents.js';
 import { loadLexicon } from '../src/language/lexicon.js';
 import { fold, hasDiacritics, normalizeText, syllables } from '../src/language/normalize.js';
 import { phoneticKey } from '../src/language/phonetic.js';
+import { yesNo } from '../src/language/yesNo.js';
 
 const lexicon = loadLexicon();
 const a = (text: string) => analyze(text, lexicon);
@@ -88,18 +89,31 @@ describe('intents', () => {
     ['hủy', 'cancel'],
     ['thôi', 'cancel'],
     ['huy bo', 'cancel'],
+    ['huỷ', 'cancel'],
+    ['dừng lại', 'cancel'],
+    ['dung', 'cancel'],
     ['bắt đầu lại', 'restart'],
     ['làm lại từ đầu', 'restart'],
   ])('%s → %s', (input, intent) => {
     expect(detectCommand(a(input))).toBe(intent);
   });
 
-  it.each(['giúp em làm giấy khai sinh', 'chào ad, cho em hỏi đăng ký tạm trú', 'hủy đăng ký thường trú', 'thủ tục đăng ký kết hôn'])(
-    'a question is not a command: %s',
+  it.each(['giúp em làm giấy khai sinh', 'chào ad, cho em hỏi đăng ký tạm trú', 'hủy đăng ký thường trú', 'thủ tục đăng ký kết hôn',
+    'đúng rồi', 'đúng', 'đúng rồi ạ', 'dung roi', 'dung vay', 'thời'])(
+    'a question or an answer is not a command: %s',
     (input) => {
       expect(detectCommand(a(input))).toBeUndefined();
     },
   );
+});
+
+describe('yes or no', () => {
+  it.each([
+    ['có ạ', 'yes'], ['đúng rồi', 'yes'], ['dung roi', 'yes'], ['đồng ý', 'yes'], ['ok', 'yes'],
+    ['không', 'no'], ['thôi', 'no'], ['dừng', 'no'], ['dừng lại ạ', 'no'], ['sai', 'no'],
+  ])('%s → %s', (input, answer) => {
+    expect(yesNo(input)).toBe(answer);
+  });
 });
 
 describe('aspects', () => {

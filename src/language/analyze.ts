@@ -30,6 +30,8 @@ export interface Segment {
 export interface AnalyzedText {
   /** Abbreviations expanded, folded, space-joined: what intent rules read. */
   folded: string;
+  /** The same words as typed (lower case, diacritics kept): tells "dừng" (stop) from "đúng" (right). */
+  written: string;
   /** True when the citizen used Vietnamese diacritics. */
   accented: boolean;
   segments: Segment[];
@@ -103,5 +105,5 @@ export function analyze(input: string, lexicon: Lexicon): AnalyzedText {
     }
   }
 
-  return { folded: folded.join(' '), accented: raw.some((w) => !isBare(w)), segments };
+  return { folded: folded.join(' '), written: words.join(' '), accented: raw.some((w) => !isBare(w)), segments };
 }

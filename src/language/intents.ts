@@ -23,6 +23,24 @@ const COMMAND_CUES: Record<CommandIntent, string[]> = {
   greeting: ['xin chao', 'chao', 'hello', 'hi', 'alo', 'hey', 'chao buoi sang', 'chao buoi chieu'],
 };
 
+/**
+ * Folded cues that are other words with other diacritics ("dung": "dừng" is
+ * stop, "đúng" is right; "thoi": "thôi", "thời"). When the citizen typed
+ * diacritics, only these spellings count.
+ */
+const ACCENTED_CUES: Record<string, string[]> = {
+  dung: ['dừng'], 'dung lai': ['dừng lại'], thoi: ['thôi'], huy: ['hủy', 'huỷ'], 'huy bo': ['hủy bỏ', 'huỷ bỏ'], thoat: ['thoát'],
+};
+/** Without diacritics, "dung roi" is "đúng rồi" (that's right), never a stop. */
+const AFFIRMATIONS = ['dung roi', 'dung vay', 'dung the', 'dung day', 'dung nhu vay', 'dung a'];
+
+function cueMatches(text: AnalyzedText, cue: string): boolean {
+  if (!contains(text.folded, cue)) return false;
+  const spellings = ACCENTED_CUES[cue];
+  if (spellings && text.accented) return spellings.some((s) => contains(text.written, s));
+  return !(cue === 'dung' && AFFIRMATIONS.some((a) => contains(text.folded, a)));
+}
+
 /** Politeness and filler that may surround a command ("cảm ơn bạn nhiều nhé"). */
 const FILLER = new Set(['ban', 'nhe', 'a', 'nha', 'nhieu', 'ad', 'admin', 'em', 'anh', 'chi', 'oi', 'minh', 'toi', 'nhe', 'vay',
   'nhe', 'ha', 'nhe', 'ok', 'oke', 'vang', 'da', 'roi', 'thi', 'lam', 'on', 'xin', 'cho', 'moi', 'nguoi', 'cai', 'nay', 'di']);
@@ -43,7 +61,7 @@ export function detectAspects(text: AnalyzedText): Aspect[] {
 export function detectCommand(text: AnalyzedText): CommandIntent | undefined {
   for (const intent of Object.keys(COMMAND_CUES) as CommandIntent[]) {
     for (const cue of [...COMMAND_CUES[intent]].sort((a, b) => b.length - a.length)) {
-      if (!contains(text.folded, cue)) continue;
+      if (!cueMatches(text, cue)) continue;
       const rest = ` ${text.folded} `.replace(` ${cue} `, ' ').trim().split(/\s+/).filter((w) => w && !FILLER.has(w));
       if (rest.length === 0) return intent;
     }

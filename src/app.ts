@@ -7,9 +7,9 @@ import path from 'node:path';
 import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
-  type Storage,
 } from 'botbuilder';
 import { AssistantBot } from './bot/assistantBot.js';
+import { FeedbackDraftExpiry } from './bot/draftExpiry.js';
 import { NamespacedConversationState } from './bot/turnNamespace.js';
 import { connectorTimeoutOptions } from './bot/connectorTimeout.js';
 import { randomBytes } from 'node:crypto';
@@ -22,8 +22,8 @@ import { ZaloApi } from './channels/zalo/api.js';
 import { ZaloAdapter } from './channels/zalo/zaloAdapter.js';
 import { ZALO_SERVICE_URL, zaloTurn } from './channels/zalo/routes.js';
 import { ZaloInbox } from './channels/zalo/inbox.js';
-import { ComplaintService, GUARD_FILE as COMPLAINT_GUARD_FILE } from './complaints/complaintService.js';
-import { EmailForwarder, WebhookForwarder, type Forwarder } from './complaints/forwarders.js';
+import { answerJobId, ComplaintService, GUARD_FILE as COMPLAINT_GUARD_FILE } from './complaints/complaintService.js';
+import { citizenAnswerForwarder, EmailForwarder, WebhookForwarder, type Forwarder } from './complaints/forwarders.js';
 import { Outbox } from './complaints/outbox.js';
 import { COMPLAINT_STATUSES } from './complaints/schema.js';
 import type { OfficeAnswer, ServerDeps } from './server.js';
@@ -56,7 +56,7 @@ export interface AppOverrides {
   clock?: () => Date;
   logger?: Logger;
   catalogue?: Catalogue;
-  storage?: Storage;
+  storage?: LowdbStorage;
 }
 
 export type App = Awaited<ReturnType<typeof createApp>>;
@@ -87,7 +87,12 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   ];
   if (forwarders.length === 0) logger.warn('feedback is stored but not forwarded: set SMTP_URL and CONTROL_OFFICE_EMAIL, or COMPLAINT_WEBHOOK_URL');
   const complaints = new ComplaintService(complaintStore, await VerificationGuard.open(config.DATA_DIR, COMPLAINT_GUARD_FILE, clock), forwarders.map((f) => f.kind), clock);
-  const outbox = new Outbox(complaintStore, forwarders, clock, {
+  // The office's answers reach the citizen through the outbox too (sendProactive is defined below, called later).
+  const answerDelivery = citizenAnswerForwarder(
+    (reference, text) => sendProactive(reference, text),
+    (c) => messages.feedback.answered(c.code, COMPLAINT_STATUSES[c.status], c.answer),
+  );
+  const outbox = new Outbox(complaintStore, [...forwarders, answerDelivery], clock, {
     maxAttempts: config.COMPLAINT_MAX_ATTEMPTS,
     baseDelayMs: config.COMPLAINT_RETRY_BASE_SECONDS * 1000,
     maxDelayMs: config.COMPLAINT_RETRY_MAX_SECONDS * 1000,
@@ -109,6 +114,9 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   };
   const dialog = new MainDialog(deps);
   const bot = new AssistantBot(conversationState, dialog, deps);
+  const draftExpiry = new FeedbackDraftExpiry({
+    storage, idleMinutes: config.FEEDBACK_DRAFT_TTL_MINUTES, exclusive: (key, work) => bot.exclusive(key, work), logger,
+  });
   const onTurnError = createOnTurnError({ logger, conversationState, messages });
 
   const adapter = new CloudAdapter(
@@ -161,23 +169,17 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     logger,
   );
 
-  /** The office's answer: stored, then sent into the conversation the feedback came from. */
+  /** The office's answer: stored with its delivery job, and delivered at once if the channel takes it (else retried by the outbox). */
   const answerCitizen: OfficeAnswer = async (code, status, answer) => {
     const complaint = await complaints.respond(code, status, answer);
     if (!complaint) return undefined;
-    try {
-      await sendProactive(complaint.reference, messages.feedback.answered(complaint.code, COMPLAINT_STATUSES[complaint.status], complaint.answer));
-      return { complaint, notified: true };
-    } catch (error) {
-      logger.warn({ code, err: { message: (error as Error).message } }, 'could not deliver the office answer to the conversation');
-      return { complaint, notified: false };
-    }
+    return { complaint, notified: (await outbox.deliverNow(answerJobId(code))) === 'done' };
   };
 
   /** What GET /healthz reports: sizes and queues, never personal data. */
   const health = () => ({ procedures: catalogue.size, outbox: { pending: outbox.pendingCount(), dead: outbox.deadCount() }, ...(zaloInbox ? { zaloInbox: zaloInbox.size() } : {}) });
 
-  return { health, config, logger, clock, storage, catalogue, messages, guide, unanswered, conversationState, deps, dialog, bot, adapter, onTurnError, dossiers, subscriptions, notifier, complaints, complaintStore, outbox, sendProactive, answerCitizen, hub, webChatThrottle, directLineTokens, directLineAdapter, zalo, zaloInbox };
+  return { health, config, logger, clock, storage, catalogue, messages, guide, unanswered, conversationState, deps, dialog, bot, adapter, onTurnError, dossiers, subscriptions, notifier, complaints, complaintStore, outbox, sendProactive, answerCitizen, hub, webChatThrottle, directLineTokens, directLineAdapter, zalo, zaloInbox, draftExpiry };
 }
 
 /** The embedded conversation store, with abandoned conversations pruned so the file stays small. */

@@ -37,6 +37,8 @@ export const configSchema = z
     STALE_AFTER_DAYS: z.coerce.number().int().positive().default(365),
     /** Conversation state untouched for this long is dropped at start-up. */
     CONVERSATION_TTL_DAYS: z.coerce.number().int().positive().default(30),
+    /** A feedback draft (name, address, phone typed in, never sent) idle this long is dropped with its personal data. */
+    FEEDBACK_DRAFT_TTL_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
     BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(262_144),
     /** Longest wait for a channel's serviceUrl to take a reply (Bot Framework connector calls, retries included). */
     CONNECTOR_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),

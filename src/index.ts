@@ -3,11 +3,10 @@
  * background work (dossier notifier, feedback outbox, Zalo inbox), and a
  * graceful shutdown on SIGINT/SIGTERM that loses nothing acknowledged.
  */
-import { symbols } from 'pino';
 import type { Server } from 'restify';
 import { createApp, serverDeps, type App } from './app.js';
 import { ConfigError, parseConfig } from './config.js';
-import type { Logger } from './logger.js';
+import { endLogs } from './logger.js';
 import { createServer } from './server.js';
 
 async function main(): Promise<void> {
@@ -23,6 +22,7 @@ async function main(): Promise<void> {
   app.notifier.start(config.DOSSIER_POLL_SECONDS * 1000);
   app.outbox.start(config.OUTBOX_INTERVAL_SECONDS * 1000);
   app.zaloInbox?.start();
+  app.draftExpiry.start();
 
   let closing = false;
   const onSignal = (signal: string) => {
@@ -74,6 +74,7 @@ async function shutdown(app: App, server: Server, signal: string): Promise<void>
   app.zaloInbox?.close();
   app.outbox.stop();
   app.notifier.stop();
+  await app.draftExpiry.stop();
   const requestsDone = new Promise<void>((resolve) => server.close(() => resolve()));
   // Keep-alive connections would hold close() open; one that is serving a request becomes idle when it ends.
   const sweep = setInterval(() => server.server.closeIdleConnections(), 50);
@@ -89,21 +90,6 @@ async function shutdown(app: App, server: Server, signal: string): Promise<void>
     logger.info({ left: app.zaloInbox.size() }, 'shutdown: Zalo turns finished, the rest stay queued');
   }
   logger.info('shutdown: done');
-}
-
-/**
- * pino writes stdout asynchronously, and its exit hook writes what is queued
- * synchronously while a write may still be in flight: the last lines come out
- * of order or not at all. Ending the stream waits for the write in flight.
- */
-function endLogs(logger: Logger): Promise<void> {
-  const stream = (logger as unknown as Record<symbol, unknown>)[symbols.streamSym] as (NodeJS.EventEmitter & { end?: () => void }) | undefined;
-  if (!stream || stream === process.stdout || typeof stream.end !== 'function') return Promise.resolve();
-  return new Promise((resolve) => {
-    stream.once('close', () => resolve());
-    stream.once('error', () => resolve());
-    stream.end!();
-  });
 }
 
 main().catch((error: unknown) => {

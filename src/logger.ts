@@ -35,9 +35,28 @@ export function serializeError(value: unknown): Record<string, unknown> {
   };
 }
 
+/** The stdout destinations of loggers made here, so endLogs can wait for them. */
+const ownStreams = new WeakMap<Logger, ReturnType<typeof pino.destination>>();
+
 export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
-  return pino(
-    { level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' }, serializers: { err: serializeError }, base: undefined },
-    destination as never,
-  );
+  const stream = destination ?? pino.destination({ dest: 1, sync: false });
+  const logger = pino({ level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' }, serializers: { err: serializeError }, base: undefined }, stream as never);
+  if (!destination) ownStreams.set(logger, stream as ReturnType<typeof pino.destination>);
+  return logger;
+}
+
+/**
+ * Resolves once every line logged so far is written. pino writes stdout
+ * asynchronously, and its exit hook writes what is queued synchronously while
+ * a write may still be in flight: without this the last lines before exit come
+ * out of order or not at all.
+ */
+export function endLogs(logger: Logger): Promise<void> {
+  const stream = ownStreams.get(logger);
+  if (!stream) return Promise.resolve();
+  return new Promise((resolve) => {
+    stream.once('close', () => resolve());
+    stream.once('error', () => resolve());
+    stream.end();
+  });
 }

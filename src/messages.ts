@@ -110,6 +110,9 @@ export function createMessages(s: MessageSettings) {
         'Nếu bạn muốn phản ánh, kiến nghị về thủ tục hành chính hoặc cách cán bộ thực hiện thủ tục (ví dụ đòi giấy tờ không có ' +
         'trong quy định, trễ hẹn mà không báo), mình có thể ghi nhận ngay bây giờ. Bạn có muốn gửi phản ánh không? (có / không)',
       declined: 'Vâng. Khi cần phản ánh, bạn cứ nhắn "tôi muốn phản ánh" nhé.',
+      draftExpired:
+        'Phản ánh bạn soạn dở lần trước chưa được gửi và đã được xoá vì lâu không có trả lời, cùng họ tên, địa chỉ, số điện thoại đã nhập ' +
+        '(để bảo vệ thông tin cá nhân của bạn). Khi cần, bạn nhắn "tôi muốn phản ánh" để bắt đầu lại.',
       offerLabel: 'Gửi phản ánh, kiến nghị',
       askContent:
         'Bạn vui lòng mô tả nội dung phản ánh, kiến nghị trong vài câu: việc gì, ở đâu, khi nào, và bạn mong muốn được giải quyết thế nào.',

@@ -4,7 +4,7 @@
  * after another (whatever channel or adapter they come from), so a fast
  * second message never works on the state the first is still changing.
  */
-import { ActivityHandler, type BotState, type InvokeResponse, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { ActivityHandler, type ConversationState, type InvokeResponse, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import { runDialog, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { profileOf, send, type DialogDeps } from '../dialogs/context.js';
 import { KeyedSerialiser } from './keyedSerialiser.js';
@@ -15,7 +15,7 @@ export class AssistantBot extends ActivityHandler {
   private readonly turns = new KeyedSerialiser();
 
   constructor(
-    private readonly conversationState: BotState,
+    private readonly conversationState: ConversationState,
     dialog: Dialog,
     deps: DialogDeps,
   ) {
@@ -47,7 +47,13 @@ export class AssistantBot extends ActivityHandler {
     return { status: 400, body: { error: `invoke "${String(context.activity.name ?? '').slice(0, 64)}" is not supported` } };
   }
 
+  /** Turns are serialised by the conversation's storage key, so work on stored state can take the same slot (exclusive). */
   override run(context: TurnContext): Promise<void> {
-    return this.turns.run(conversationKeyOf(context), () => super.run(context));
+    return this.turns.run(this.conversationState.getStorageKey(context) ?? conversationKeyOf(context), () => super.run(context));
+  }
+
+  /** Runs `work` while no turn of the conversation stored under `storageKey` runs. */
+  exclusive<T>(storageKey: string, work: () => Promise<T>): Promise<T> {
+    return this.turns.run(storageKey, work);
   }
 }

@@ -2,7 +2,9 @@
  * Proactive messages (Bot Framework): a message into an existing conversation,
  * outside any turn the citizen started — dossier notifications, office answers.
  * Each channel's conversations are reached through the adapter that serves them.
- * Failures propagate to the caller, which logs them.
+ * A failed send rejects: the adapters hand errors inside a turn to
+ * onTurnError, which would swallow them (and apologise into the same dead
+ * channel), so the send's own error is caught in the turn and rethrown after.
  */
 import type { BotAdapter, ConversationReference, TurnContext } from 'botbuilder';
 
@@ -17,9 +19,15 @@ export function proactiveSender(routes: readonly ProactiveRoute[], fallback: Pro
   return async (reference: unknown, text: string): Promise<void> => {
     const ref = reference as Partial<ConversationReference>;
     const route = routes.find((r) => r.serves(ref)) ?? fallback;
+    let failure: { error: unknown } | undefined;
     await route.continueConversation(ref, async (context) => {
-      await context.sendActivity(text);
+      try {
+        await context.sendActivity(text);
+      } catch (error) {
+        failure = { error };
+      }
     });
+    if (failure) throw failure.error;
   };
 }
 

@@ -21,6 +21,8 @@ export interface ConversationData {
   dossier?: { code: string; status: number };
   /** The feedback this conversation last sent: a repeated "gửi" answers with its code. */
   lastFeedback?: { code: string; draftId: string };
+  /** A feedback draft of this conversation was dropped unsent (bot/draftExpiry.ts): the next message says so. */
+  feedbackDraftExpired?: boolean;
 }
 
 export interface DialogDeps {

@@ -37,6 +37,10 @@ export class MainDialog extends ComponentDialog {
     const profile = profileOf(context);
     const data = await this.deps.conversationData.get(context, {});
     let text = (step.options as RouteOptions | undefined)?.text ?? context.activity.text ?? '';
+    if (data.feedbackDraftExpired) {
+      delete data.feedbackDraftExpired;
+      await send(this.deps, context, renderer.text(renderer.messages.feedback.draftExpired));
+    }
     if (!text.trim()) {
       await send(this.deps, context, renderer.help(profile));
       return step.endDialog();

@@ -77,11 +77,27 @@ export class LowdbStorage implements Storage {
     await this.db.write();
   }
 
+  /** Items untouched for longer than `maxAgeMs`: copies of their values, with the version each was read at. */
+  idle(maxAgeMs: number): Array<{ key: string; eTag: string; value: Record<string, unknown> }> {
+    const cutoff = this.clock().getTime() - maxAgeMs;
+    return Object.entries(this.db.data.items)
+      .filter(([, v]) => Date.parse(v.updatedAt) < cutoff)
+      .map(([key, v]) => ({ key, eTag: v.eTag, value: structuredClone(v.value) }));
+  }
+
+  /** Replaces an item's value if it is still at `eTag`; false (nothing written) when a turn changed it meanwhile. */
+  async replaceIfUnchanged(key: string, eTag: string, value: Record<string, unknown>): Promise<boolean> {
+    const data = this.db.data;
+    if (data.items[key]?.eTag !== eTag) return false;
+    data.items[key] = { eTag: String(data.nextETag++), value: structuredClone(value), updatedAt: this.clock().toISOString() };
+    await this.db.write();
+    return true;
+  }
+
   /** Drops state untouched for longer than `maxAgeMs` (abandoned conversations). */
   async prune(maxAgeMs: number): Promise<number> {
-    const cutoff = this.clock().getTime() - maxAgeMs;
-    const stale = Object.entries(this.db.data.items).filter(([, v]) => Date.parse(v.updatedAt) < cutoff);
-    if (stale.length > 0) await this.delete(stale.map(([k]) => k));
+    const stale = this.idle(maxAgeMs);
+    if (stale.length > 0) await this.delete(stale.map((s) => s.key));
     return stale.length;
   }
 }

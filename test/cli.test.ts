@@ -76,7 +76,7 @@ describe('complaints CLI', () => {
       [{ id: 'PAKN-261124-0001:email', code: 'PAKN-261124-0001', kind: 'email', state: 'dead', attempts: 8, nextAttemptAt: '2026-11-24T00:00:00Z', lastError: 'refused' }],
     );
     const status = await cli('src/cli/complaints.ts', ['status', '--data', dir]);
-    expect(JSON.parse(status.stdout)).toEqual({ complaints: { received: 1 }, deliveries: { dead: 1 }, acknowledgedNotForwarded: 1, acknowledgedWithoutDelivery: 0 });
+    expect(JSON.parse(status.stdout)).toEqual({ complaints: { received: 1 }, deliveries: { dead: 1 }, acknowledgedNotForwarded: 1, acknowledgedWithoutDelivery: 0, answersNotYetDelivered: 0 });
     expect(status.stdout).not.toContain('Nguyễn');
     expect((await cli('src/cli/complaints.ts', ['retry-dead', '--data', dir])).stdout).toMatch(/Đã đưa lại 1 lượt gửi/);
     await store.reload();

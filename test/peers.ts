@@ -13,10 +13,12 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** A local stand-in for the Bot Connector service: records what the bot sends to conversations. */
+/** A local stand-in for the Bot Connector service: records what the bot sends to conversations; `down` drops every connection. */
 export async function startConnector() {
   const delivered: Array<{ path: string; text?: string }> = [];
+  const state = { down: false };
   const server = http.createServer((req, res) => {
+    if (state.down) return void req.socket.destroy();
     let body = '';
     req.on('data', (c) => (body += c));
     req.on('end', () => {
@@ -29,6 +31,7 @@ export async function startConnector() {
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     delivered,
+    setDown: (down: boolean) => void (state.down = down),
     close: () => new Promise<void>((r) => server.close(() => r())),
   };
 }
@@ -64,6 +67,7 @@ export async function startWithConnector(app: App, conversationId: string) {
   return {
     base: server.base,
     delivered: connector.delivered,
+    setConnectorDown: connector.setDown,
     say,
     close: async () => {
       await server.close();

@@ -46,6 +46,7 @@ async function main(): Promise<number> {
         deliveries: count(store.jobs().map((j) => j.state)),
         acknowledgedNotForwarded: waiting.length,
         acknowledgedWithoutDelivery: waiting.filter((c) => store.jobsFor(c.code).length === 0).length,
+        answersNotYetDelivered: store.jobs().filter((j) => j.kind === 'citizen' && j.state !== 'done').length,
       }, null, 2));
       return 0;
     }

@@ -8,7 +8,7 @@
  */
 import { vietnamDate } from '../dossiers/calendar.js';
 import { matchesLast4, type VerificationGuard } from '../security/verificationGuard.js';
-import type { Complaint, ComplaintDraft, ComplaintOrigin, ComplaintStatus, DeliveryJob, DeliveryKind } from './schema.js';
+import { ANSWER_DELIVERY, type Complaint, type ComplaintDraft, type ComplaintOrigin, type ComplaintStatus, type DeliveryJob, type DeliveryKind } from './schema.js';
 import { allocateCode, removeRecords, type ComplaintStore } from './store.js';
 
 export const MAX_PER_PHONE_PER_DAY = 3;
@@ -32,6 +32,9 @@ export function parseComplaintCode(text: string): string | undefined {
   const m = /(?<![\p{L}\p{N}])pakn[\s._-]*(\d{6})[\s._-]*(\d{4})(?!\d)/iu.exec(text);
   return m ? `PAKN-${m[1]}-${m[2]}` : undefined;
 }
+
+/** The job that carries the office's latest answer to the citizen. */
+export const answerJobId = (code: string) => `${code}:${ANSWER_DELIVERY}`;
 
 export class ComplaintService {
   constructor(
@@ -82,10 +85,23 @@ export class ComplaintService {
     return this.guard.isLocked(code);
   }
 
-  /** The office's answer or status change. Undefined when there is no such record. */
+  /**
+   * The office's answer or status change, stored with a job that carries it to
+   * the citizen's conversation (in the same write: an answer is never stored
+   * without its delivery). A newer change replaces a pending one. Undefined
+   * when there is no such record.
+   */
   respond(code: string, status: ComplaintStatus, answer: string | null): Promise<Complaint | undefined> {
-    const updatedAt = this.clock().toISOString();
-    return this.store.update(code, (current) => ({ status, answer: answer ?? current.answer, updatedAt }));
+    const at = this.clock().toISOString();
+    return this.store.mutate((data) => {
+      const current = data.complaints[code];
+      if (!current) return undefined;
+      const next: Complaint = { ...current, status, answer: answer ?? current.answer, updatedAt: at };
+      data.complaints[code] = next;
+      const id = answerJobId(code);
+      data.jobs[id] = { id, code, kind: ANSWER_DELIVERY, state: 'pending', attempts: 0, nextAttemptAt: at, lastError: null };
+      return next;
+    });
   }
 
   /** Deletes answered or closed records untouched for `days`. Returns how many. */

@@ -105,3 +105,11 @@ export class WebhookForwarder implements Forwarder {
     if (!res.ok) throw new Error(`webhook answered HTTP ${res.status}`);
   }
 }
+
+/**
+ * The office's answer, delivered into the conversation the feedback came from
+ * (`send` is the bot's proactive sender; it throws when the channel refuses).
+ */
+export function citizenAnswerForwarder(send: (reference: unknown, text: string) => Promise<void>, text: (complaint: Complaint) => string): Forwarder {
+  return { kind: 'citizen', deliver: (complaint) => send(complaint.reference, text(complaint)) };
+}

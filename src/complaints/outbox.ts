@@ -4,11 +4,13 @@
  * `npm run complaints -- retry-dead`. Runs at start-up, on a timer, and right
  * after each new record. Each pass first gives every record still `received`
  * a job for each configured forwarder it lacks, so feedback taken while no
- * forwarder was configured goes out once one is.
+ * forwarder was configured goes out once one is. The office's answers go
+ * back to the citizen the same way (kind "citizen"), so one that cannot be
+ * delivered now is retried like any other job.
  */
 import type { Logger } from '../logger.js';
 import type { Forwarder } from './forwarders.js';
-import type { DeliveryJob, DeliveryKind } from './schema.js';
+import { ANSWER_DELIVERY, type DeliveryJob, type DeliveryKind } from './schema.js';
 import { jobsOf, type ComplaintData, type ComplaintStore } from './store.js';
 
 export interface OutboxOptions {
@@ -37,6 +39,8 @@ export class Outbox {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private again = false;
+  /** Jobs being attempted: a pass and deliverNow never send one twice at once. */
+  private readonly inFlight = new Set<string>();
 
   constructor(
     private readonly store: ComplaintStore,
@@ -66,7 +70,8 @@ export class Outbox {
 
   private async pass(): Promise<void> {
     await this.store.refresh();
-    const kinds = this.forwarders.map((f) => f.kind);
+    // Only deliveries to the office are owed by every received record; an answer's delivery is queued with the answer.
+    const kinds = this.forwarders.map((f) => f.kind).filter((k) => k !== ANSWER_DELIVERY);
     const missing = this.store.all().some((c) => c.status === 'received' && kinds.some((k) => !this.store.job(`${c.code}:${k}`)));
     if (missing) {
       const added = await this.store.mutate((data) => queueMissingJobs(data, kinds, this.clock().toISOString()));
@@ -80,13 +85,30 @@ export class Outbox {
     return job?.state === 'pending' && Date.parse(job.nextAttemptAt) <= this.clock().getTime();
   }
 
+  /** Attempts one due job at once (the office API does so for an answer); its state afterwards. */
+  async deliverNow(id: string): Promise<DeliveryJob['state'] | undefined> {
+    await this.attempt(id);
+    return this.store.job(id)?.state;
+  }
+
   private async attempt(id: string): Promise<void> {
+    if (this.inFlight.has(id)) return;
+    this.inFlight.add(id);
+    try {
+      await this.attemptOnce(id);
+    } finally {
+      this.inFlight.delete(id);
+    }
+  }
+
+  private async attemptOnce(id: string): Promise<void> {
     await this.store.refresh(); // the CLI may have purged the record or changed the job since the pass began
     const job = this.store.job(id);
     if (!this.isDue(job)) return;
     const complaint = this.store.get(job.code);
     const forwarder = this.forwarders.find((f) => f.kind === job.kind);
     if (!complaint || !forwarder) return;
+    const seen = { attempts: job.attempts, nextAttemptAt: job.nextAttemptAt };
     let failure: string | undefined;
     try {
       await forwarder.deliver(complaint, job.id);
@@ -97,6 +119,8 @@ export class Outbox {
     let attempts = 0;
     let dead = false;
     await this.store.updateJob(id, (fresh, record, data) => {
+      // Replaced while we delivered (a newer answer of the office): the new job stays pending as it is.
+      if (fresh.attempts !== seen.attempts || fresh.nextAttemptAt !== seen.nextAttemptAt) return;
       attempts = fresh.attempts + 1;
       fresh.attempts = attempts;
       if (failure === undefined) {

@@ -38,7 +38,9 @@ export interface Complaint extends ComplaintDraft, ComplaintOrigin {
   answer: string | null;
 }
 
-export type DeliveryKind = 'email' | 'webhook';
+/** To the control office (e-mail, webhook), or the office's answer back into the citizen's conversation. */
+export type DeliveryKind = 'email' | 'webhook' | 'citizen';
+export const ANSWER_DELIVERY: DeliveryKind = 'citizen';
 
 export interface DeliveryJob {
   id: string;

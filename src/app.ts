@@ -73,6 +73,10 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   const unanswered = await UnansweredLog.open(config.DATA_DIR, clock);
 
   const calendar = WorkingCalendar.load(config.HOLIDAYS_PATH || undefined);
+  const estimatedYears = calendar.estimatedYears(clock(), 365);
+  if (estimatedYears.length > 0) {
+    logger.warn({ years: estimatedYears }, 'public holidays of these years are computed (Tết and Giỗ Tổ from the lunar calendar, no bridge days): add the announced schedule to the holidays file (HOLIDAYS_PATH)');
+  }
   const source =
     config.DOSSIER_SOURCE === 'http'
       ? new HttpDossierSource({ baseUrl: config.DOSSIER_API_URL, token: config.DOSSIER_API_TOKEN, timeoutMs: config.DOSSIER_API_TIMEOUT_MS, retries: config.DOSSIER_API_RETRIES, logger })

@@ -8,6 +8,7 @@ import { createApp, serverDeps, type App } from './app.js';
 import { ConfigError, parseConfig } from './config.js';
 import { endLogs } from './logger.js';
 import { createServer } from './server.js';
+import { webChatBundle } from './channels/webchat/pages.js';
 
 async function main(): Promise<void> {
   const config = parseConfig(process.env);
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
   app.outbox.start(config.OUTBOX_INTERVAL_SECONDS * 1000);
   app.zaloInbox?.start();
   app.draftExpiry.start();
+  void webChatBundle().catch(() => undefined); // compressed in the background, before the first visitor asks
 
   let closing = false;
   const onSignal = (signal: string) => {

@@ -1,9 +1,16 @@
+import { readFile } from 'node:fs/promises';
+import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { Server } from 'restify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serverDeps, type App } from '../src/app.js';
 import { createServer } from '../src/server.js';
 import { FIXED_NOW, testApp } from './helpers.js';
+
+const BUNDLE_FILE = path.join(path.dirname(createRequire(import.meta.url).resolve('botframework-webchat')), '..', 'dist', 'webchat.js');
 
 let app: App;
 let cleanup: () => Promise<void>;
@@ -132,6 +139,43 @@ describe('the web chat pages', () => {
     expect((await bundle.text()).length).toBeGreaterThan(1_000_000);
     const embed = await (await fetch(`${base}/embed.js`)).text();
     expect(embed).toContain("frame.src = origin + '/chat'");
+  });
+});
+
+describe('the Web Chat bundle on the wire', () => {
+  // Raw bytes as sent (fetch would decode them).
+  const get = (headers: Record<string, string>) =>
+    new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+      httpGet(`${base}/webchat/webchat.js`, { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      }).on('error', reject);
+    });
+
+  it.each([
+    ['gzip, deflate, br, zstd', 'br'],
+    ['gzip', 'gzip'],
+    ['br;q=0, gzip;q=0.8', 'gzip'],
+    ['', undefined],
+    ['identity;q=0', undefined],
+  ])('answers Accept-Encoding "%s" with %s, the same script once decoded', async (accept, encoding) => {
+    const original = await readFile(BUNDLE_FILE);
+    const res = await get(accept ? { 'accept-encoding': accept } : {});
+    expect(res.status).toBe(200);
+    expect(res.headers['content-encoding']).toBe(encoding);
+    expect(res.headers.vary).toMatch(/Accept-Encoding/i);
+    const decoded = encoding === 'br' ? brotliDecompressSync(res.body) : encoding === 'gzip' ? gunzipSync(res.body) : res.body;
+    expect(decoded.equals(original)).toBe(true);
+    if (encoding) expect(res.body.length).toBeLessThan(original.length / 3);
+  });
+
+  it('answers a revalidation with its ETag by 304 and no body', async () => {
+    const first = await get({ 'accept-encoding': 'br' });
+    const again = await get({ 'accept-encoding': 'br', 'if-none-match': String(first.headers.etag) });
+    expect(again.status).toBe(304);
+    expect(again.body.length).toBe(0);
+    expect(first.headers['cache-control']).toMatch(/max-age=\d+/);
   });
 });
 

@@ -6,10 +6,10 @@
  * DIRECT_LINE_SECRET, to Azure's, through a token we fetch (the secret never
  * reaches the browser).
  */
-import { createReadStream } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Request, Response, Server } from 'restify';
+import { CompressedAsset } from '../../http/compressedAsset.js';
 import type { Logger } from '../../logger.js';
 import { newConversation } from '../directline/routes.js';
 import type { WebChatThrottle } from '../directline/throttle.js';
@@ -36,6 +36,13 @@ export interface WebChatDeps {
 /** The package's prebuilt browser bundle (exposes window.WebChat); its main entry sits in lib/. */
 const WEBCHAT_BUNDLE = path.join(path.dirname(createRequire(import.meta.url).resolve('botframework-webchat')), '..', 'dist', 'webchat.js');
 
+let bundle: Promise<CompressedAsset> | undefined;
+/** The Web Chat bundle, compressed once per process (index.ts starts it at start-up; otherwise the first request does). */
+export function webChatBundle(): Promise<CompressedAsset> {
+  bundle ??= CompressedAsset.load(WEBCHAT_BUNDLE, { contentType: 'text/javascript; charset=utf-8', cacheControl: 'public, max-age=86400' });
+  return bundle;
+}
+
 export function registerWebChat(server: Server, deps: WebChatDeps): void {
   const { settings } = deps;
   const azure = !!settings.directLineSecret;
@@ -52,11 +59,13 @@ export function registerWebChat(server: Server, deps: WebChatDeps): void {
     res.end(embedScript(settings));
   });
 
-  server.get('/webchat/webchat.js', async (_req: Request, res: Response) => {
-    res.setHeader('content-type', 'text/javascript; charset=utf-8');
-    res.setHeader('cache-control', 'public, max-age=86400');
-    res.writeHead(200);
-    createReadStream(WEBCHAT_BUNDLE).pipe(res);
+  server.get('/webchat/webchat.js', async (req: Request, res: Response) => {
+    const asset = await webChatBundle().catch((error: Error) => void deps.logger.error({ err: error }, 'could not load the Web Chat bundle'));
+    if (!asset) {
+      res.send(503, { error: 'the web chat is not available' });
+      return;
+    }
+    asset.serve(req, res);
   });
 
   server.post('/api/webchat/token', async (req: Request, res: Response) => {

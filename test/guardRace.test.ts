@@ -6,7 +6,7 @@ import { WorkingCalendar } from '../src/dossiers/calendar.js';
 import { DEMO_CODES } from '../src/dossiers/demo.js';
 import { DossierService } from '../src/dossiers/dossierService.js';
 import { EmbeddedDossierSource } from '../src/dossiers/embeddedSource.js';
-import { MAX_WRONG_ANSWERS, VerificationGuard } from '../src/security/verificationGuard.js';
+import { MAX_CODES_PER_HOUR, MAX_WRONG_ANSWERS, VerificationGuard } from '../src/security/verificationGuard.js';
 import { fixedClock, tempDir } from './helpers.js';
 
 let dir: string;
@@ -35,6 +35,13 @@ describe('verification guard under concurrency', () => {
     expect(wrong.kind).toBe('not-verified');
     expect(right.kind).toBe('found');
     expect(guard.isLocked(code)).toBe(false);
+  });
+
+  it('one conversation trying 200 different codes at once gets no more than the hourly limit looked up', async () => {
+    const guard = await VerificationGuard.open(dir, 'guard.json', fixedClock);
+    const admissions = await Promise.all(Array.from({ length: 200 }, (_, i) => guard.admit(`CODE-${i}`, 'one-conversation')));
+    expect(admissions.filter((a) => a === 'ok')).toHaveLength(MAX_CODES_PER_HOUR);
+    expect(admissions.filter((a) => a === 'rate-limited')).toHaveLength(200 - MAX_CODES_PER_HOUR);
   });
 
   it('drops entries once their window has passed, so the file does not grow for ever', async () => {

@@ -57,8 +57,8 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
       tally.millis.push(Date.now() - started);
       const cls = typeof outcome === 'number' ? (`${Math.floor(outcome / 100)}xx` as keyof KindTally['byClass']) : 'no answer';
       tally.byClass[cls] = (tally.byClass[cls] ?? 0) + 1;
-      if (typeof outcome !== 'number') fail(`#${n} ${request.kind} ${request.method} ${request.path.slice(0, 80)}: ${outcome}`);
-      else if (outcome >= 500) fail(`#${n} ${request.kind} ${request.method} ${request.path.slice(0, 80)}: HTTP ${outcome}`);
+      if (typeof outcome !== 'number') fail(`${reproducer(options.seed, n, request)}: ${outcome}`);
+      else if (outcome >= 500) fail(`${reproducer(options.seed, n, request)}: HTTP ${outcome}`);
       const dead = options.alive?.();
       if (dead) fail(dead);
       if (n % 100 === 99) await healthCheck(options.base, report, fail);
@@ -67,6 +67,12 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   await Promise.all(Array.from({ length: options.concurrency ?? 8 }, worker));
   await healthCheck(options.base, report, fail);
   return report;
+}
+
+/** The failing request as sent (headers, the start of its body) and the command that replays the run up to it. */
+function reproducer(seed: number, n: number, request: FuzzRequest): string {
+  const body = request.body ? ` body(${request.body.length} B, base64 start)=${request.body.subarray(0, 300).toString('base64')}` : '';
+  return `#${n} ${request.kind}: ${request.method} ${request.path.slice(0, 200)} headers=${JSON.stringify(request.headers).slice(0, 300)}${body}\n  replay: npm run fuzz -- --seed ${seed} --requests ${n + 1} --concurrency 1`;
 }
 
 function tallyOf(report: FuzzReport, kind: string): KindTally {

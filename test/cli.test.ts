@@ -1,4 +1,7 @@
 import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 
@@ -38,6 +41,19 @@ describe('eval CLI', () => {
 });
 
 describe('kb CLI', () => {
+  it('audit exits 0 on a clean entry and 1 on an entry with errors, naming the finding', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'kb-audit-'));
+    const model = await readFile('knowledge/1.001193-dang-ky-khai-sinh.yaml', 'utf8');
+    await writeFile(`${dir}/1.001193-dang-ky-khai-sinh.yaml`, model);
+    const clean = await cli('src/cli/kb.ts', ['audit', dir]);
+    expect(clean.stdout).toContain('Tổng hợp (0 phát hiện)');
+    await writeFile(`${dir}/1.001193-dang-ky-khai-sinh.yaml`, model.replace(/^(\s*)time: .*$/gm, '$1time: null'));
+    const failed = await cli('src/cli/kb.ts', ['audit', dir]).then(() => undefined, (e: { code: number; stdout: string }) => e);
+    expect(failed?.code).toBe(1);
+    expect(failed?.stdout).toMatch(/LỖI +1\.001193 +no-time/);
+    await rm(dir, { recursive: true, force: true });
+  });
+
   it('validates the bundled knowledge', async () => {
     const { stdout } = await cli('src/cli/kb.ts', ['validate']);
     expect(stdout).toMatch(/^OK: 65 thủ tục hợp lệ/);

@@ -1,10 +1,12 @@
 /**
- * Knowledge administration: `npm run kb -- validate [PATH...]`, `npm run kb -- stats [PATH...]`.
+ * Knowledge administration: `npm run kb -- validate | stats | audit | unanswered` (see the usage line).
  */
 import { loadSources } from '../catalogue/sources.js';
 import { AggregateKnowledgeError, KnowledgeError } from '../catalogue/knowledgeLoader.js';
 import { knowledgeStats, formatStats } from '../catalogue/stats.js';
 import { UnansweredLog } from '../guide/unanswered.js';
+import { auditProcedures, formatAudit } from '../catalogue/audit.js';
+import { loadReforms } from '../catalogue/reforms.js';
 
 const DEFAULT_PATH = 'knowledge';
 
@@ -24,6 +26,12 @@ async function main(argv: string[]): Promise<number> {
       console.log(formatStats(knowledgeStats(procedures, { now: new Date(), maxAgeDays })));
       return 0;
     }
+    case 'audit': {
+      const procedures = await loadSources(sources);
+      const findings = auditProcedures(procedures, loadReforms(), new Date());
+      console.log(formatAudit(findings, rest.includes('--all') ? 'all' : 'errors'));
+      return findings.some((f) => f.severity === 'error') ? 1 : 0;
+    }
     case 'unanswered': {
       const log = await UnansweredLog.open(flag(rest, '--data') ?? 'data');
       const entries = log.list();
@@ -32,7 +40,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     default:
-      console.error('Cách dùng: npm run kb -- validate [PATH...] | stats [PATH...] [--max-age-days N] | unanswered [--data DIR]');
+      console.error('Cách dùng: npm run kb -- validate [PATH...] | stats [PATH...] [--max-age-days N] | audit [PATH...] [--all] | unanswered [--data DIR]');
       return 2;
   }
 }

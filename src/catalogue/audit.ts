@@ -1,0 +1,81 @@
+/**
+ * `kb audit`: what in the loaded procedures would give a citizen a wrong,
+ * empty or unreadable answer. A finding is an error in a `knowledge/` entry
+ * (ours: CI keeps them clean) and a warning in a catalogue record (what the
+ * national database says; the assistant must cope with it).
+ */
+import type { Procedure } from './schema.js';
+import { outdatedMention, type ReformMap } from './reforms.js';
+
+export type FindingKind =
+  | 'no-time' | 'time-without-unit' | 'no-fee' | 'fee-without-amount' | 'fee-expiring'
+  | 'outdated-body' | 'outdated-document' | 'replaced-law' | 'no-documents' | 'long-documents';
+
+export interface Finding {
+  id: string;
+  kind: FindingKind;
+  severity: 'error' | 'warning';
+  detail: string;
+}
+
+const TIME_UNIT = /(ngày|giờ|tuần|tháng|năm|phút|ngay khi|trong ngày|ngay sau)/i;
+const AMOUNT = /\d[\d.,]*\s*(đồng|đ\b|usd|%)/i;
+const FREE = /^(miễn phí|không thu( phí| lệ phí)?|miễn lệ phí)\.?$/i;
+const WITHOUT_AMOUNT = /(theo (thông tư|mức|quy định|thông báo|nghị quyết)|không ghi mức|cổng dịch vụ công ghi|nếu có)/i;
+const UNTIL = /đến (?:hết )?(?:ngày )?(\d{1,2})\/(\d{1,2})\/(\d{4})/gi;
+const MAX_DOCUMENTS = 20;
+const MAX_DOCUMENT_CHARS = 3_500;
+const EXPIRY_WARNING_DAYS = 60;
+
+/** Every finding for every procedure, in a stable order. */
+export function auditProcedures(procedures: readonly Procedure[], reforms: ReformMap, now: Date): Finding[] {
+  return procedures.flatMap((p) => auditOne(p, reforms, now));
+}
+
+function auditOne(p: Procedure, reforms: ReformMap, now: Date): Finding[] {
+  const severity = p.origin.kind === 'knowledge' ? 'error' : 'warning';
+  const out: Finding[] = [];
+  const add = (kind: FindingKind, detail: string) => out.push({ id: p.id, kind, severity, detail });
+
+  const times = p.channels.map((c) => c.time).filter((t): t is string => !!t);
+  if (times.length === 0) add('no-time', 'không có thời gian giải quyết');
+  for (const t of new Set(times)) if (!TIME_UNIT.test(t)) add('time-without-unit', `thời gian "${t.slice(0, 60)}" không có đơn vị`);
+
+  const fees = p.channels.map((c) => c.fee).filter((f): f is string => !!f);
+  if (fees.length === 0) add('no-fee', 'không có phí, lệ phí');
+  for (const fee of new Set(fees)) {
+    if (!AMOUNT.test(fee) && !FREE.test(fee.trim()) || WITHOUT_AMOUNT.test(fee) && !AMOUNT.test(fee)) add('fee-without-amount', `phí "${fee.slice(0, 80)}" không nêu số tiền`);
+    for (const [, d, m, y] of fee.matchAll(UNTIL)) {
+      const end = Date.UTC(Number(y), Number(m) - 1, Number(d));
+      const daysLeft = Math.floor((end - now.getTime()) / 86_400_000);
+      if (daysLeft <= EXPIRY_WARNING_DAYS) add('fee-expiring', `mức phí có hạn đến ${d}/${m}/${y} (${daysLeft < 0 ? 'đã hết' : `còn ${daysLeft} ngày`}): cần giá trị theo ngày`);
+    }
+  }
+
+  const texts = [p.agency, p.where, p.conditions, p.result, ...p.steps, ...p.channels.flatMap((c) => [c.fee, c.note, c.time])].filter((t): t is string => !!t);
+  const body = texts.map((t) => outdatedMention(t, reforms.bodies)).find(Boolean);
+  if (body) add('outdated-body', `nhắc "${body.term}" → nay: ${body.replacement.now}`);
+  const documents = p.documentGroups.flatMap((g) => g.documents);
+  const docTexts = [...texts, ...documents.map((d) => `${d.name} ${d.copies ?? ''} ${d.form ?? ''}`)];
+  const document = docTexts.map((t) => outdatedMention(t, reforms.documents)).find(Boolean);
+  if (document) add('outdated-document', `nhắc "${document.term}" → nay: ${document.replacement.now}`);
+
+  for (const basis of p.legalBasis) {
+    const replaced = reforms.laws.find((l) => `${basis.number ?? ''} ${basis.title}`.includes(l.old));
+    if (replaced) add('replaced-law', `căn cứ ${replaced.old} đã được thay thế: ${replaced.new}`);
+  }
+
+  if (documents.length === 0) add('no-documents', 'không có thành phần hồ sơ');
+  const chars = documents.reduce((n, d) => n + d.name.length + (d.copies?.length ?? 0) + (d.form?.length ?? 0), 0);
+  if (documents.length > MAX_DOCUMENTS || chars > MAX_DOCUMENT_CHARS) add('long-documents', `${documents.length} giấy tờ, ${chars} ký tự: quá dài để đọc trên điện thoại`);
+  return out;
+}
+
+/** Counts by kind and severity, then (for knowledge entries, or all with `details`) one line per finding. */
+export function formatAudit(findings: readonly Finding[], details: 'errors' | 'all'): string {
+  const counts = new Map<string, number>();
+  for (const f of findings) counts.set(`${f.severity}\t${f.kind}`, (counts.get(`${f.severity}\t${f.kind}`) ?? 0) + 1);
+  const summary = [...counts.entries()].sort().map(([key, n]) => `  ${String(n).padStart(5)}  ${key.replace('\t', '  ')}`);
+  const listed = findings.filter((f) => details === 'all' || f.severity === 'error').map((f) => `${f.severity === 'error' ? 'LỖI' : 'cảnh báo'}  ${f.id}  ${f.kind}: ${f.detail}`);
+  return [...listed, '', `Tổng hợp (${findings.length} phát hiện):`, ...summary].join('\n');
+}

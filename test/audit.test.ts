@@ -1,0 +1,58 @@
+/** `kb audit`: each kind of finding, errors for our entries and warnings for catalogue records, history not flagged. */
+import { describe, expect, it } from 'vitest';
+import { auditProcedures, type FindingKind } from '../src/catalogue/audit.js';
+import { loadReforms } from '../src/catalogue/reforms.js';
+import { procedureEntrySchema, type Procedure, type ProcedureEntry } from '../src/catalogue/schema.js';
+
+const reforms = loadReforms();
+const NOW = new Date('2026-12-02T09:00:00+07:00');
+
+function procedure(over: Partial<ProcedureEntry> = {}, kind: 'knowledge' | 'catalogue' = 'knowledge'): Procedure {
+  const entry = procedureEntrySchema.parse({
+    code: '1.000001', name: 'Thủ tục mẫu', field: 'Hộ tịch', levels: ['Cấp xã'], where: 'UBND cấp xã nơi cư trú',
+    channels: [{ channel: 'in-person', time: '03 ngày làm việc', fee: 'Lệ phí 8.000 đồng' }],
+    documentGroups: [{ case: null, documents: [{ name: 'Tờ khai', copies: '1 bản chính' }] }],
+    legalBasis: [{ title: 'Luật Hộ tịch', number: '60/2014/QH13' }],
+    ...over,
+  });
+  return { ...entry, id: entry.code!, origin: { kind, path: 'x', declared: [] } };
+}
+const kinds = (p: Procedure, now = NOW) => auditProcedures([p], reforms, now).map((f) => f.kind);
+
+describe('kb audit', () => {
+  it('finds nothing in a complete, current entry', () => {
+    expect(kinds(procedure())).toEqual([]);
+  });
+
+  it.each<[string, Partial<ProcedureEntry>, FindingKind]>([
+    ['no time', { channels: [{ channel: 'online', time: null, fee: 'Miễn phí', note: null }] }, 'no-time'],
+    ['a bare number as time', { channels: [{ channel: 'online', time: '5', fee: 'Miễn phí', note: null }] }, 'time-without-unit'],
+    ['no fee', { channels: [{ channel: 'online', time: '5 ngày', fee: null, note: null }] }, 'no-fee'],
+    ['a fee that names a circular, not an amount', { channels: [{ channel: 'online', time: '5 ngày', fee: 'Theo Thông tư 244/2016/TT-BTC', note: null }] }, 'fee-without-amount'],
+    ['"the portal says free"', { channels: [{ channel: 'online', time: '5 ngày', fee: 'Cổng Dịch vụ công ghi miễn phí', note: null }] }, 'fee-without-amount'],
+    ['a district body as where to go', { where: 'UBND huyện nơi cư trú' }, 'outdated-body'],
+    ['the household book as a document', { documentGroups: [{ case: null, documents: [{ name: 'Sổ hộ khẩu', copies: null, form: null }] }] }, 'outdated-document'],
+    ['a replaced law', { legalBasis: [{ title: 'Luật Bảo hiểm xã hội', number: '58/2014/QH13' }] }, 'replaced-law'],
+    ['no documents', { documentGroups: [] }, 'no-documents'],
+    ['25 documents', { documentGroups: [{ case: null, documents: Array.from({ length: 25 }, (_, i) => ({ name: `Giấy tờ ${i}`, copies: null, form: null })) }] }, 'long-documents'],
+  ])('flags %s', (_label, over, kind) => {
+    expect(kinds(procedure(over))).toContain(kind);
+  });
+
+  it('does not flag a sentence that says the old document is history', () => {
+    expect(kinds(procedure({ conditions: 'Không cần nộp sổ hộ khẩu; cơ quan tra cứu Cơ sở dữ liệu quốc gia về dân cư.' }))).toEqual([]);
+  });
+
+  it('flags a fee reduction ending within 60 days, and one that has ended, but not one far ahead', () => {
+    const fee = 'Lệ phí 70.000 đồng/thẻ; từ 01/7/2025 đến hết 31/12/2026 chỉ thu 50% (35.000 đồng/thẻ)';
+    const p = procedure({ channels: [{ channel: 'in-person', time: '7 ngày làm việc', fee, note: null }] });
+    expect(kinds(p, new Date('2026-06-01T00:00:00Z'))).toEqual([]);
+    expect(kinds(p, NOW)).toEqual(['fee-expiring']);
+    expect(kinds(p, new Date('2027-01-05T00:00:00Z'))).toEqual(['fee-expiring']);
+  });
+
+  it('reports our entries as errors and catalogue records as warnings', () => {
+    const findings = auditProcedures([procedure({ documentGroups: [] }), procedure({ documentGroups: [] }, 'catalogue')], reforms, NOW);
+    expect(findings.map((f) => f.severity)).toEqual(['error', 'warning']);
+  });
+});

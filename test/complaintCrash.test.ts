@@ -1,28 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startSmtp } from './smtp.js';
 import { tempDir } from './helpers.js';
 import { freePort } from './peers.js';
+import { healthy, say as sayIn, spawnServer, type ServerProcess } from './serverProcess.js';
+import { waitFor } from './zaloPeers.js';
 
-async function waitFor<T>(probe: () => Promise<T | undefined>, ms: number): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-/** The real server, as `npm start` runs it, in a child process. */
-function startServer(env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], { env: { ...process.env, ...env }, stdio: 'ignore' });
-}
-
-const children: ChildProcess[] = [];
-afterAll(() => children.forEach((c) => c.kill('SIGKILL')));
+const children: ServerProcess[] = [];
+afterAll(() => Promise.all(children.map((c) => c.kill())));
 
 describe('a crash right after the confirmation', () => {
   it('loses nothing: the record is on disk and is delivered after a restart, once', { timeout: 90_000 }, async () => {
@@ -34,35 +20,26 @@ describe('a crash right after the confirmation', () => {
       COMPLAINT_RETRY_BASE_SECONDS: '0.05', COMPLAINT_RETRY_MAX_SECONDS: '0.2', OUTBOX_INTERVAL_SECONDS: '0.2',
     };
     const base = `http://127.0.0.1:${port}`;
-    const say = async (text: string) => {
-      const res = await fetch(`${base}/api/messages`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ type: 'message', deliveryMode: 'expectReplies', text, channelId: 'webchat', serviceUrl: 'http://127.0.0.1:9',
-          from: { id: 'citizen' }, recipient: { id: 'bot' }, conversation: { id: 'crash-1' } }),
-      });
-      return ((await res.json()) as { activities: Array<{ text?: string }> }).activities.map((a) => a.text ?? '').join('\n');
-    };
+    const say = (text: string) => sayIn(base, 'crash-1', text);
 
-    const first = startServer(env);
+    const first = spawnServer(env);
     children.push(first);
-    await waitFor(async () => ((await fetch(`${base}/healthz`)).ok ? true : undefined), 30_000);
+    await healthy(base);
     for (const text of ['tôi muốn phản ánh', 'Cán bộ một cửa yêu cầu nộp thêm giấy tờ không có trong quy định của thủ tục đăng ký khai sinh.',
       'không', 'có', 'Nguyễn Văn An', 'Số 12 ngõ 5, phường Mẫu, tỉnh Thử', '0912345678', 'không']) {
       await say(text);
     }
     const reply = await say('gửi');
-    first.kill('SIGKILL'); // the moment the citizen has been told "received"
+    await first.kill(); // SIGKILL, the moment the citizen has been told "received"
     const code = /PAKN-\d{6}-\d{4}/.exec(reply)?.[0];
     expect(code).toBeDefined();
-    await new Promise<void>((r) => (first.exitCode !== null || first.signalCode !== null ? r() : first.once('exit', () => r())));
 
     const onDisk = JSON.parse(await readFile(path.join(dir, 'complaints.json'), 'utf8')) as { complaints: Record<string, unknown>; jobs: Record<string, { state: string }> };
     expect(onDisk.complaints[code!]).toMatchObject({ name: 'Nguyễn Văn An', status: 'received' });
     expect(Object.values(onDisk.jobs).map((j) => j.state)).toEqual(['pending']);
 
     const smtp = await startSmtp(smtpPort);
-    const second = startServer(env);
+    const second = spawnServer(env);
     children.push(second);
     await waitFor(async () => (smtp.mails.length > 0 ? true : undefined), 30_000);
     // Nothing is left to send once the job is done: a duplicate could only come before that.
@@ -70,7 +47,7 @@ describe('a crash right after the confirmation', () => {
     const mails = smtp.mails;
     expect(mails).toHaveLength(1);
     expect(mails[0]!.raw).toContain(code!);
-    second.kill('SIGTERM');
+    await second.kill();
     await smtp.close();
     await cleanup();
   });

@@ -47,10 +47,10 @@ export class FeedbackDraftExpiry {
   private async sweepOnce(): Promise<number> {
     const { storage, idleMinutes, exclusive } = this.deps;
     let dropped = 0;
-    for (const item of storage.idle(idleMinutes * 60_000)) {
+    // Only conversations with the feedback flow open are copied out of the store.
+    for (const item of storage.idle(idleMinutes * 60_000, (value) => holdsDialog(value, COMPLAINT_DIALOG))) {
       // Whatever property holds the dialog stack (the bot's "dialogState", a test client's own) loses the flow.
       const stacks = Object.keys(item.value).filter((property) => holdsDialog(item.value[property], COMPLAINT_DIALOG));
-      if (stacks.length === 0) continue;
       const data = (item.value.conversationData ?? {}) as ConversationData;
       const value: Record<string, unknown> = { ...item.value, conversationData: { ...data, feedbackDraftExpired: true } };
       for (const property of stacks) value[property] = { dialogStack: [] };

@@ -52,10 +52,11 @@ export function bodyPolicy(options: BodyPolicyOptions) {
         const rejected = error instanceof BodyRejected ? error : new BodyRejected(400, 'the request body could not be read');
         const drainBytes = options.limitBytes * DRAIN_FACTOR;
         // A body declared too large to drain is never read: the connection closes once the answer is sent.
-        if (Number(req.headers['content-length']) > drainBytes) res.setHeader('connection', 'close');
+        const drain = !(Number(req.headers['content-length']) > drainBytes);
+        if (!drain) res.setHeader('connection', 'close');
         res.send(rejected.status, { error: rejected.message });
         next(false);
-        if (Number(req.headers['content-length'] ?? 0) <= drainBytes) discardRest(req, drainBytes);
+        if (drain) discardRest(req, drainBytes);
       },
     );
   };

@@ -77,12 +77,20 @@ export class LowdbStorage implements Storage {
     await this.db.write();
   }
 
-  /** Items untouched for longer than `maxAgeMs`: copies of their values, with the version each was read at. */
-  idle(maxAgeMs: number): Array<{ key: string; eTag: string; value: Record<string, unknown> }> {
-    const cutoff = this.clock().getTime() - maxAgeMs;
-    return Object.entries(this.db.data.items)
-      .filter(([, v]) => Date.parse(v.updatedAt) < cutoff)
+  /**
+   * Items untouched for longer than `maxAgeMs` for which `where` holds (it sees
+   * the stored value; read it, never change it): copies of their values, with
+   * the version each was read at. Only matching items are copied.
+   */
+  idle(maxAgeMs: number, where: (value: Readonly<Record<string, unknown>>) => boolean = () => true): Array<{ key: string; eTag: string; value: Record<string, unknown> }> {
+    return this.idleEntries(maxAgeMs)
+      .filter(([, v]) => where(v.value))
       .map(([key, v]) => ({ key, eTag: v.eTag, value: structuredClone(v.value) }));
+  }
+
+  private idleEntries(maxAgeMs: number) {
+    const cutoff = this.clock().getTime() - maxAgeMs;
+    return Object.entries(this.db.data.items).filter(([, v]) => Date.parse(v.updatedAt) < cutoff);
   }
 
   /** Replaces an item's value if it is still at `eTag`; false (nothing written) when a turn changed it meanwhile. */
@@ -96,8 +104,8 @@ export class LowdbStorage implements Storage {
 
   /** Drops state untouched for longer than `maxAgeMs` (abandoned conversations). */
   async prune(maxAgeMs: number): Promise<number> {
-    const stale = this.idle(maxAgeMs);
-    if (stale.length > 0) await this.delete(stale.map((s) => s.key));
+    const stale = this.idleEntries(maxAgeMs).map(([key]) => key);
+    if (stale.length > 0) await this.delete(stale);
     return stale.length;
   }
 }

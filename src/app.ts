@@ -39,6 +39,7 @@ import { dossierText } from './render/dossierText.js';
 import { createOnTurnError } from './bot/onTurnError.js';
 import { Catalogue } from './catalogue/catalogue.js';
 import { knowledgeSources, type AppConfig } from './config.js';
+import { loadProvinceProfile } from './catalogue/provinceProfile.js';
 import type { ConversationData, DialogDeps } from './dialogs/context.js';
 import { MainDialog } from './dialogs/mainDialog.js';
 import { ProcedureGuide } from './guide/procedureGuide.js';
@@ -68,6 +69,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
 
   const storage = overrides.storage ?? (await openConversationStore(config, clock, logger));
   const catalogue = overrides.catalogue ?? (await Catalogue.load(knowledgeSources(config)));
+  const province = await loadProvinceProfile(config.PROVINCE_PROFILE);
   const messages = createMessages({ locality: config.LOCALITY_NAME, hotline: config.HOTLINE });
   const guide = new ProcedureGuide(catalogue, { staleAfterDays: config.STALE_AFTER_DAYS, clock });
   const unanswered = await UnansweredLog.open(config.DATA_DIR, clock);
@@ -112,7 +114,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     forwarding: forwarders.length > 0,
     locality: config.LOCALITY_NAME,
     clock,
-    renderer: new Renderer(messages),
+    renderer: new Renderer(messages, clock, province),
     conversationData: conversationState.createProperty<ConversationData>('conversationData'),
     unanswered,
   };

@@ -20,6 +20,8 @@ export const configSchema = z
     DATA_DIR: z.string().min(1).default('data'),
     /** Comma-separated: knowledge folders and/or national catalogue files (.jsonl, .jsonl.gz). */
     KNOWLEDGE_PATH: z.string().min(1).default('knowledge'),
+    /** YAML file with the province's own amounts (fees set by its People's Council); none by default. */
+    PROVINCE_PROFILE: z.string().min(1).optional(),
     MicrosoftAppId: z.string().default(''),
     MicrosoftAppPassword: z.string().default(''),
     MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),

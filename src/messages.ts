@@ -24,8 +24,20 @@ export const ASPECT_LABELS: Record<Aspect, string> = {
   legal: 'Căn cứ pháp lý',
 };
 
-/** The detail buttons under a procedure summary, in this order. */
-export const SUMMARY_ASPECTS: readonly Aspect[] = ['documents', 'steps', 'fee', 'time', 'where', 'online', 'legal'];
+/** Detail buttons, in this order, for the aspects an entry has something on (at most five on screen). */
+export const DETAIL_ASPECTS: readonly Aspect[] = ['documents', 'steps', 'conditions', 'fee', 'time', 'where', 'result', 'online', 'post', 'legal'];
+/** What a procedure summary already shows, so it gets no button there. */
+export const SUMMARY_FACT_ASPECTS: readonly Aspect[] = ['fee', 'time', 'where', 'online', 'post'];
+
+/** Labels of the facts in a procedure summary. */
+export const FACT_LABELS = {
+  agency: 'Cơ quan giải quyết',
+  where: 'Nơi nộp',
+  time: 'Thời gian',
+  fee: 'Lệ phí',
+  online: 'Nộp trực tuyến',
+  post: 'Bưu điện',
+} as const;
 
 export const CHANNEL_LABELS = { online: 'Trực tuyến', 'in-person': 'Trực tiếp', post: 'Qua bưu điện' } as const;
 
@@ -73,6 +85,18 @@ export function createMessages(s: MessageSettings) {
     stale: (date: string) =>
       `Lưu ý: thông tin này được kiểm tra lần cuối ngày ${date}; quy định có thể đã thay đổi, ` +
       'vui lòng xác nhận lại tại bộ phận một cửa trước khi nộp hồ sơ.',
+    feeSetBy: (source: string) => `(theo ${source})`,
+    feeUntil: (date: string) => `(áp dụng đến hết ngày ${date})`,
+    feeEnded: (date: string) =>
+      `Mức thu thay đổi từ ngày ${date} và tôi chưa có mức mới. Anh/chị vui lòng hỏi bộ phận một cửa hoặc gọi ${hotline} trước khi nộp.`,
+    onlineAt: 'Nộp tại:',
+    post: {
+      submitYes: 'Có thể gửi hồ sơ qua dịch vụ bưu chính công ích.',
+      submitNo: 'Không nhận hồ sơ gửi qua bưu điện.',
+      receiveYes: 'Có thể đăng ký nhận kết quả qua bưu điện (trả cước cho bưu điện).',
+      receiveNo: 'Kết quả nhận trực tiếp, không gửi qua bưu điện.',
+      receiveUnknown: `Nhận kết quả qua bưu điện: xin hỏi bộ phận một cửa hoặc ${hotline}.`,
+    },
     missing: (what: string) =>
       `Hiện tôi chưa có thông tin về ${what} của thủ tục này. Vui lòng hỏi bộ phận một cửa hoặc gọi ${hotline}.`,
     dossier: {

@@ -13,9 +13,12 @@ function procedure(over: Partial<ProcedureEntry> = {}, kind: 'knowledge' | 'cata
     channels: [{ channel: 'in-person', time: '03 ngày làm việc', fee: 'Lệ phí 8.000 đồng' }],
     documentGroups: [{ case: null, documents: [{ name: 'Tờ khai', copies: '1 bản chính' }] }],
     legalBasis: [{ title: 'Luật Hộ tịch', number: '60/2014/QH13' }],
+    online: { level: 'none', url: null },
+    resultByPost: false,
+    verification: [{ on: '2026-12-01', against: 'CSDL quốc gia về TTHC, bản ghi 1.000001', checked: ['documents', 'time', 'fee'] }],
     ...over,
   });
-  return { ...entry, id: entry.code!, origin: { kind, path: 'x', declared: [] } };
+  return { ...entry, id: entry.code!, origin: { kind, path: 'x', declared: Object.keys({ online: 1, ...over }) } };
 }
 const kinds = (p: Procedure, now = NOW) => auditProcedures([p], reforms, now).map((f) => f.kind);
 
@@ -34,6 +37,10 @@ describe('kb audit', () => {
     ['the household book as a document', { documentGroups: [{ case: null, documents: [{ name: 'Sổ hộ khẩu', copies: null, form: null }] }] }, 'outdated-document'],
     ['a replaced law', { legalBasis: [{ title: 'Luật Bảo hiểm xã hội', number: '58/2014/QH13' }] }, 'replaced-law'],
     ['no documents', { documentGroups: [] }, 'no-documents'],
+    ['a channel without a time', { channels: [{ channel: 'in-person', time: '5 ngày làm việc', fee: 'Miễn phí', note: null }, { channel: 'post', time: null, fee: 'Miễn phí', note: null }] }, 'channel-without-time'],
+    ['no place to file', { where: undefined }, 'no-where'],
+    ['receiving by post not stated', { resultByPost: null }, 'no-post-receive'],
+    ['no record of what was checked', { verification: [] }, 'unverified'],
     ['25 documents', { documentGroups: [{ case: null, documents: Array.from({ length: 25 }, (_, i) => ({ name: `Giấy tờ ${i}`, copies: null, form: null })) }] }, 'long-documents'],
   ])('flags %s', (_label, over, kind) => {
     expect(kinds(procedure(over))).toContain(kind);
@@ -49,6 +56,21 @@ describe('kb audit', () => {
     expect(kinds(p, new Date('2026-06-01T00:00:00Z'))).toEqual([]);
     expect(kinds(p, NOW)).toEqual(['fee-expiring']);
     expect(kinds(p, new Date('2027-01-05T00:00:00Z'))).toEqual(['fee-expiring']);
+  });
+
+  it('accepts a fee a People\'s Council sets when the entry says so', () => {
+    const fee = [{ value: 'Do Hội đồng nhân dân tỉnh quy định, thường 50.000–100.000 đồng', setBy: 'province' as const }];
+    expect(kinds(procedure({ channels: [{ channel: 'in-person', time: '5 ngày làm việc', fee, note: null }] }))).toEqual([]);
+    const vague = [{ value: 'Theo nghị quyết của Hội đồng nhân dân tỉnh' }];
+    expect(kinds(procedure({ channels: [{ channel: 'in-person', time: '5 ngày làm việc', fee: vague, note: null }] }))).toEqual(['fee-without-amount']);
+  });
+
+  it('flags a dated fee with nothing after its end date, not one with the next amount', () => {
+    const reduced = { value: '25.000 đồng/thẻ', from: '2025-07-01', until: '2026-12-31', source: 'Thông tư 64/2025/TT-BTC' };
+    const after = { value: '50.000 đồng/thẻ', from: '2027-01-01', source: 'Thông tư 59/2019/TT-BTC' };
+    const channel = (fee: object[]) => ({ channels: [{ channel: 'in-person' as const, time: '7 ngày làm việc', fee: fee as never, note: null }] });
+    expect(kinds(procedure(channel([reduced])))).toEqual(['fee-expiring']);
+    expect(kinds(procedure(channel([reduced, after])))).toEqual([]);
   });
 
   it('reports our entries as errors and catalogue records as warnings', () => {

@@ -38,9 +38,10 @@ describe('a procedure conversation on a channel with cards', () => {
     expect(summary.text).toMatch(/Cơ quan giải quyết: /);
     expect(summary.text).toMatch(/Lệ phí: /);
     expect(summary.text).toMatch(/Nộp trực tuyến: /);
-    expect(summary.text).toMatch(/Gửi qua bưu điện: /);
+    expect(summary.text).toMatch(/Bưu điện: .*hồ sơ.*kết quả/);
+    // What the summary already shows (fee, time, where, online, post) gets no button; conditions and result do.
     expect(summary.buttons.map((b) => b.title)).toEqual([
-      'Giấy tờ cần chuẩn bị', 'Các bước thực hiện', 'Lệ phí', 'Thời gian giải quyết', 'Nơi nộp hồ sơ', 'Nộp trực tuyến', 'Căn cứ pháp lý',
+      'Giấy tờ cần chuẩn bị', 'Các bước thực hiện', 'Điều kiện', 'Kết quả nhận được', 'Căn cứ pháp lý',
     ]);
 
     const documents = await chat.say(summary.buttons[0]!.value);

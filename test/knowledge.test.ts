@@ -66,7 +66,7 @@ describe('national catalogue format', () => {
       id: '1.000894',
       agency: 'Ủy ban nhân dân cấp xã',
       channels: [
-        { channel: 'in-person', time: '1 (không ghi đơn vị)', fee: 'Miễn phí' },
+        { channel: 'in-person', time: '1 (không ghi đơn vị)', fee: [{ value: 'Miễn phí' }] },
         { channel: 'post', time: null, fee: null },
       ],
       documentGroups: [{ case: null, documents: [{ name: 'Tờ khai đăng ký kết hôn', form: 'Mẫu tờ khai.docx', copies: '1 bản chính' }] }],
@@ -103,7 +103,7 @@ describe('overlay of several sources', () => {
     expect(procedures).toHaveLength(2);
     const marriage = procedures.find((p) => p.id === '1.000894')!;
     expect(marriage.name).toBe('Đăng ký kết hôn'); // from knowledge
-    expect(marriage.channels).toEqual([{ channel: 'in-person', time: 'Trong ngày làm việc', fee: 'Miễn phí', note: null }]);
+    expect(marriage.channels).toEqual([{ channel: 'in-person', time: 'Trong ngày làm việc', fee: [{ value: 'Miễn phí' }], note: null }]);
     expect(marriage.agency).toBe('Ủy ban nhân dân cấp xã'); // kept from the catalogue
     expect(marriage.steps).toEqual(['Bước 1: Nộp hồ sơ', 'Bước 2: Nhận kết quả']); // knowledge did not declare steps
     expect(marriage.origin.kind).toBe('knowledge');

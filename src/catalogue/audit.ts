@@ -9,7 +9,8 @@ import { outdatedMention, type ReformMap } from './reforms.js';
 
 export type FindingKind =
   | 'no-time' | 'time-without-unit' | 'no-fee' | 'fee-without-amount' | 'fee-expiring'
-  | 'outdated-body' | 'outdated-document' | 'replaced-law' | 'no-documents' | 'long-documents';
+  | 'outdated-body' | 'outdated-document' | 'replaced-law' | 'no-documents' | 'long-documents'
+  | 'channel-without-time' | 'no-where' | 'no-online' | 'no-post-receive' | 'unverified';
 
 export interface Finding {
   id: string;
@@ -39,20 +40,38 @@ function auditOne(p: Procedure, reforms: ReformMap, now: Date): Finding[] {
 
   const times = p.channels.map((c) => c.time).filter((t): t is string => !!t);
   if (times.length === 0) add('no-time', 'không có thời gian giải quyết');
+  else if (severity === 'error') for (const c of p.channels) if (!c.time) add('channel-without-time', `kênh ${c.channel} không có thời gian giải quyết`);
   for (const t of new Set(times)) if (!TIME_UNIT.test(t)) add('time-without-unit', `thời gian "${t.slice(0, 60)}" không có đơn vị`);
 
-  const fees = p.channels.map((c) => c.fee).filter((f): f is string => !!f);
+  const fees = p.channels.flatMap((c) => c.fee ?? []);
   if (fees.length === 0) add('no-fee', 'không có phí, lệ phí');
-  for (const fee of new Set(fees)) {
-    if (!AMOUNT.test(fee) && !FREE.test(fee.trim()) || WITHOUT_AMOUNT.test(fee) && !AMOUNT.test(fee)) add('fee-without-amount', `phí "${fee.slice(0, 80)}" không nêu số tiền`);
-    for (const [, d, m, y] of fee.matchAll(UNTIL)) {
-      const end = Date.UTC(Number(y), Number(m) - 1, Number(d));
-      const daysLeft = Math.floor((end - now.getTime()) / 86_400_000);
-      if (daysLeft <= EXPIRY_WARNING_DAYS) add('fee-expiring', `mức phí có hạn đến ${d}/${m}/${y} (${daysLeft < 0 ? 'đã hết' : `còn ${daysLeft} ngày`}): cần giá trị theo ngày`);
-    }
+  const seen = new Set<string>();
+  for (const fee of fees) {
+    if (seen.has(fee.value)) continue;
+    seen.add(fee.value);
+    const text = fee.value;
+    const stated = fee.setBy === 'province' || AMOUNT.test(text) || FREE.test(text.trim());
+    if (!stated || WITHOUT_AMOUNT.test(text) && !AMOUNT.test(text)) add('fee-without-amount', `phí "${text.slice(0, 80)}" không nêu số tiền`);
+    for (const [, d, m, y] of fee.until ? [] : text.matchAll(UNTIL)) expiring(`${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`, 'cần giá trị theo ngày');
+  }
+  for (const c of p.channels) {
+    const last = (c.fee ?? []).map((v) => v.until).filter(Boolean).sort().pop();
+    if (last && !(c.fee ?? []).some((v) => !v.until || v.until > last)) expiring(last, 'chưa có mức áp dụng sau ngày đó');
   }
 
-  const texts = [p.agency, p.where, p.conditions, p.result, ...p.steps, ...p.channels.flatMap((c) => [c.fee, c.note, c.time])].filter((t): t is string => !!t);
+  function expiring(until: string, what: string): void {
+    const daysLeft = Math.floor((Date.parse(`${until}T00:00:00Z`) - now.getTime()) / 86_400_000);
+    if (daysLeft <= EXPIRY_WARNING_DAYS) add('fee-expiring', `mức phí có hạn đến ${until} (${daysLeft < 0 ? 'đã hết' : `còn ${daysLeft} ngày`}): ${what}`);
+  }
+
+  if (severity === 'error') {
+    if (!p.where) add('no-where', 'không nêu nơi nộp hồ sơ');
+    if (!p.origin.declared.includes('online')) add('no-online', 'không nêu mức độ nộp trực tuyến');
+    if (p.resultByPost === null) add('no-post-receive', 'không nêu có nhận kết quả qua bưu điện không (resultByPost)');
+    if (p.verification.length === 0) add('unverified', 'không ghi đã kiểm tra với nguồn nào (verification)');
+  }
+
+  const texts = [p.agency, p.where, p.conditions, p.result, ...p.steps, ...p.channels.flatMap((c) => [...(c.fee ?? []).map((f) => f.value), c.note, c.time])].filter((t): t is string => !!t);
   const body = texts.map((t) => outdatedMention(t, reforms.bodies)).find(Boolean);
   if (body) add('outdated-body', `nhắc "${body.term}" → nay: ${body.replacement.now}`);
   const documents = p.documentGroups.flatMap((g) => g.documents);

@@ -17,13 +17,40 @@ export const channelKindSchema = z.enum(['online', 'in-person', 'post']);
 export type ChannelKind = z.infer<typeof channelKindSchema>;
 
 const text = z.string().trim().min(1);
+const isoDate = z.iso.date();
+
+/**
+ * One fee amount and the days it applies to. A fee that changes on a known
+ * date (a reduction ending 31/12/2026) is a list of these, so an answer shows
+ * the amount in force on the day it is given.
+ */
+export const feeValueSchema = z
+  .object({
+    /** The amount in plain words, e.g. "25.000 đồng/thẻ" or "Miễn lệ phí". */
+    value: text,
+    from: isoDate.optional(),
+    until: isoDate.optional(),
+    /** The legal document that sets this amount. */
+    source: text.optional(),
+    /** Set by the provincial People's Council: a province profile may give the exact amount. */
+    setBy: z.literal('province').optional(),
+  })
+  .strict()
+  .refine((v) => !v.from || !v.until || v.from <= v.until, { message: 'from phải trước until', path: ['until'] });
+export type FeeValue = z.infer<typeof feeValueSchema>;
+
+/** A fee as written: plain words, or dated values; always a list once parsed. */
+const feeSchema = z
+  .union([text.transform((value): FeeValue[] => [{ value }]), z.array(feeValueSchema).min(1)])
+  .nullable()
+  .default(null);
 
 export const channelSchema = z.object({
   channel: channelKindSchema,
   /** Processing time in plain words, e.g. "05 ngày làm việc". */
   time: text.nullable().default(null),
-  /** Fee or charge in plain words, e.g. "Miễn phí" or "50.000 đồng". */
-  fee: text.nullable().default(null),
+  /** Fee or charge, e.g. "Miễn phí" or "50.000 đồng", or dated values. */
+  fee: feeSchema,
   note: text.nullable().default(null),
 });
 export type Channel = z.infer<typeof channelSchema>;
@@ -60,7 +87,16 @@ export const legalBasisSchema = z.object({
   number: text.nullable().default(null),
 });
 
-const isoDate = z.iso.date();
+/** What an entry's facts were compared with, and when. */
+export const verificationSchema = z
+  .object({
+    on: isoDate,
+    /** The catalogue record, the legal document (number and article), the province's decision. */
+    against: text,
+    checked: z.array(z.enum(['documents', 'steps', 'time', 'fee', 'where', 'agency', 'online', 'post', 'conditions', 'result', 'legal'])).min(1),
+  })
+  .strict();
+export type Verification = z.infer<typeof verificationSchema>;
 
 /** A procedure entry as written in knowledge/*.yaml. */
 export const procedureEntrySchema = z
@@ -90,11 +126,20 @@ export const procedureEntrySchema = z
     result: text.nullable().default(null),
     legalBasis: z.array(legalBasisSchema).default([]),
     /** Sibling codes that are the same procedure at another level or its online variant. */
+    /** Whether the result can be received by post (submitting by post is the 'post' channel); null: unknown. */
+    resultByPost: z.boolean().nullable().default(null),
     alternates: z.array(procedureCodeSchema).default([]),
     sourceUrl: z.url().optional(),
+    verification: z.array(verificationSchema).default([]),
+    /** Superseded by `verification`; still read while entries migrate (kb audit flags them). */
     lastVerified: isoDate.optional(),
   })
-  .strict();
+  .strict()
+  .transform((entry) => ({ ...entry, lastVerified: latest(entry.verification) ?? entry.lastVerified }));
+
+function latest(verification: readonly Verification[]): string | undefined {
+  return verification.reduce<string | undefined>((last, v) => (!last || v.on > last ? v.on : last), undefined);
+}
 
 export type ProcedureEntry = z.input<typeof procedureEntrySchema>;
 
@@ -111,6 +156,6 @@ export type Procedure = z.infer<typeof procedureEntrySchema> & {
 };
 
 /** True when the procedure can be filed by post (bưu chính công ích). */
-export function acceptsPost(procedure: Procedure): boolean {
+export function acceptsPost(procedure: Pick<Procedure, 'channels'>): boolean {
   return procedure.channels.some((c) => c.channel === 'post');
 }

@@ -9,8 +9,10 @@ import type { Procedure } from '../catalogue/schema.js';
 import type { DossierView } from '../dossiers/view.js';
 import { dossierText } from './dossierText.js';
 import type { GuideAnswer } from '../guide/procedureGuide.js';
-import { ASPECT_LABELS, EXAMPLE_QUESTIONS, SUMMARY_ASPECTS, type Messages } from '../messages.js';
-import { aspectMessages, summaryText, title, vietnameseDate, type TextFormat } from './procedureText.js';
+import { ASPECT_LABELS, EXAMPLE_QUESTIONS, DETAIL_ASPECTS, SUMMARY_FACT_ASPECTS, type Messages } from '../messages.js';
+import { aspectMessages, detailAspects, summaryText, title, vietnameseDate, type TextFormat, type TextOptions } from './procedureText.js';
+import { NO_PROVINCE, type ProvinceProfile } from '../catalogue/provinceProfile.js';
+import { vietnamDate } from '../dossiers/calendar.js';
 
 export type ChannelProfile = 'cards' | 'plain';
 
@@ -30,7 +32,16 @@ export interface Rendered {
 type ProcedureAnswer = Extract<GuideAnswer, { kind: 'procedure' }>;
 
 export class Renderer {
-  constructor(readonly messages: Messages) {}
+  constructor(
+    readonly messages: Messages,
+    private readonly clock: () => Date = () => new Date(),
+    private readonly province: ProvinceProfile = NO_PROVINCE,
+  ) {}
+
+  /** Text options for an answer given now: dated fees resolve to today's Vietnamese date. */
+  textOptions(profile: ChannelProfile): TextOptions {
+    return { format: this.format(profile), messages: this.messages, today: vietnamDate(this.clock()), province: this.province };
+  }
 
   private format(profile: ChannelProfile): TextFormat {
     return profile === 'plain' ? 'plain' : 'markdown';
@@ -50,9 +61,9 @@ export class Renderer {
 
   procedure(answer: ProcedureAnswer, profile: ChannelProfile): Rendered {
     const { procedure: p, aspects } = answer;
-    const o = { format: this.format(profile), messages: this.messages };
+    const o = this.textOptions(profile);
     const stale = answer.stale && p.lastVerified ? [MessageFactory.text(this.messages.stale(vietnameseDate(p.lastVerified)))] : [];
-    const labels = SUMMARY_ASPECTS.map((a) => ASPECT_LABELS[a]);
+    const labels = detailAspects(p, DETAIL_ASPECTS, SUMMARY_FACT_ASPECTS, o).map((a) => ASPECT_LABELS[a]);
     if (aspects.length === 0) {
       if (profile === 'plain') {
         const summary = this.withMenu(summaryText(p, o), labels, profile, this.messages.menuHintPlain);
@@ -63,7 +74,7 @@ export class Renderer {
       return { activities: [MessageFactory.attachment(card), ...stale], menu: labels };
     }
     const texts = aspects.flatMap((a) => aspectMessages(p, a, o)).map((t) => MessageFactory.text(t));
-    const others = SUMMARY_ASPECTS.filter((a) => !aspects.includes(a)).map((a) => ASPECT_LABELS[a]);
+    const others = detailAspects(p, DETAIL_ASPECTS, aspects, o).map((a) => ASPECT_LABELS[a]);
     const more = this.withMenu(this.messages.followUpHint, others, profile, this.messages.menuHintPlain);
     return { activities: [...texts, ...stale, ...more.activities], menu: more.menu };
   }

@@ -4,13 +4,18 @@
  */
 import type { Aspect } from '../language/aspects.js';
 import { acceptsPost, type Channel, type Procedure } from '../catalogue/schema.js';
-import { ASPECT_LABELS, CHANNEL_LABELS, ONLINE_LEVELS, type Messages } from '../messages.js';
+import { feeOn } from '../catalogue/fees.js';
+import type { ProvinceProfile } from '../catalogue/provinceProfile.js';
+import { ASPECT_LABELS, CHANNEL_LABELS, FACT_LABELS, ONLINE_LEVELS, type Messages } from '../messages.js';
 
 export type TextFormat = 'markdown' | 'plain';
 
 export interface TextOptions {
   format: TextFormat;
   messages: Messages;
+  /** The Vietnamese calendar day of the answer ("YYYY-MM-DD"): dated fees resolve to it. */
+  today: string;
+  province: ProvinceProfile;
 }
 
 /** Sections longer than this are sent as several messages (phones, Zalo's limit). */
@@ -30,23 +35,45 @@ export function title(p: Procedure): string {
   return p.code ? `${p.name} (mã ${p.code})` : p.name;
 }
 
-/** One value, or one line per channel when the channels differ. */
-function perChannel(channels: Channel[], pick: (c: Channel) => string | null): string | undefined {
-  const rows = channels.map((c) => ({ label: CHANNEL_LABELS[c.channel], value: pick(c) })).filter((r) => r.value);
-  if (rows.length === 0) return undefined;
-  const distinct = new Set(rows.map((r) => r.value));
-  if (distinct.size === 1 && rows.length === channels.length) return rows[0]!.value!;
-  return rows.map((r) => `${r.label}: ${r.value}`).join('; ');
+/**
+ * One value when every channel has it; otherwise one line per distinct
+ * value, naming the channels that share it ("Trực tiếp, Qua bưu điện: …").
+ */
+function perChannel(channels: Channel[], pick: (c: Channel) => string | null | undefined): string | undefined {
+  const groups = new Map<string, string[]>();
+  for (const c of channels) {
+    const value = pick(c);
+    if (value) groups.set(value, [...(groups.get(value) ?? []), CHANNEL_LABELS[c.channel]]);
+  }
+  if (groups.size === 0) return undefined;
+  const [first] = groups;
+  if (groups.size === 1 && first![1].length === channels.length) return first![0];
+  return [...groups].map(([value, labels]) => `${labels.join(', ')}: ${value}`).join('; ');
 }
 
-export function summaryFacts(p: Procedure): Array<[string, string]> {
+/** The fee of one channel on the day of the answer, in words. */
+function feeText(p: Procedure, c: Channel, o: TextOptions): string | undefined {
+  if (!c.fee) return undefined;
+  const fee = feeOn(c.fee, o.today, p.code ? o.province.fees.get(p.code) : undefined);
+  if (!fee) return undefined;
+  if (fee.kind === 'ended') return o.messages.feeEnded(vietnameseDate(fee.since));
+  const value = fee.provincial && fee.source ? `${fee.value} ${o.messages.feeSetBy(fee.source)}` : fee.value;
+  return fee.until ? `${value} ${o.messages.feeUntil(vietnameseDate(fee.until))}` : value;
+}
+
+function postText(p: Procedure, o: TextOptions): string {
+  const receive = p.resultByPost === null ? o.messages.post.receiveUnknown : p.resultByPost ? o.messages.post.receiveYes : o.messages.post.receiveNo;
+  return `${acceptsPost(p) ? o.messages.post.submitYes : o.messages.post.submitNo} ${receive}`;
+}
+
+export function summaryFacts(p: Procedure, o: TextOptions): Array<[string, string]> {
   const facts: Array<[string, string | undefined]> = [
-    ['Cơ quan giải quyết', p.agency],
-    ['Nơi nộp', p.where],
-    ['Thời gian', perChannel(p.channels, (c) => c.time)],
-    ['Lệ phí', perChannel(p.channels, (c) => c.fee)],
-    ['Nộp trực tuyến', ONLINE_LEVELS[p.online.level]],
-    ['Gửi qua bưu điện', acceptsPost(p) ? 'Có (dịch vụ bưu chính công ích)' : 'Không'],
+    [FACT_LABELS.agency, p.agency],
+    [FACT_LABELS.where, p.where],
+    [FACT_LABELS.time, perChannel(p.channels, (c) => c.time)],
+    [FACT_LABELS.fee, perChannel(p.channels, (c) => feeText(p, c, o))],
+    [FACT_LABELS.online, ONLINE_LEVELS[p.online.level]],
+    [FACT_LABELS.post, postText(p, o)],
   ];
   return facts.filter((f): f is [string, string] => !!f[1]);
 }
@@ -54,8 +81,14 @@ export function summaryFacts(p: Procedure): Array<[string, string]> {
 export function summaryText(p: Procedure, o: TextOptions): string {
   const lines = [bold(title(p), o.format)];
   if (p.summary) lines.push(p.summary);
-  lines.push(...summaryFacts(p).map(([k, v]) => `• ${k}: ${v}`));
+  lines.push(...summaryFacts(p, o).map(([k, v]) => `• ${k}: ${v}`));
   return lines.join('\n');
+}
+
+/** Channel notes, one line each, for the aspect the note is about. */
+function notes(p: Procedure, kinds: ReadonlyArray<Channel['channel']>): string | undefined {
+  const lines = p.channels.filter((c) => c.note && kinds.includes(c.channel)).map((c) => `${CHANNEL_LABELS[c.channel]}: ${c.note}`);
+  return lines.length > 0 ? lines.join('\n') : undefined;
 }
 
 function documentSections(p: Procedure, o: TextOptions): string[] | undefined {
@@ -82,17 +115,17 @@ function aspectBody(p: Procedure, aspect: Aspect, o: TextOptions): string[] | un
     case 'steps':
       return p.steps.length > 0 ? [numbered(p.steps)] : undefined;
     case 'fee':
-      return one(perChannel(p.channels, (c) => c.fee));
+      return one(perChannel(p.channels, (c) => feeText(p, c, o)));
     case 'time':
       return one(perChannel(p.channels, (c) => c.time));
     case 'where':
       return p.where || p.agency
-        ? [[p.where ? `Nơi nộp: ${p.where}` : '', p.agency ? `Cơ quan giải quyết: ${p.agency}` : ''].filter(Boolean).join('\n')]
+        ? [[p.where ? `${FACT_LABELS.where}: ${p.where}` : '', p.agency ? `${FACT_LABELS.agency}: ${p.agency}` : '', notes(p, ['in-person']) ?? ''].filter(Boolean).join('\n')]
         : undefined;
     case 'online':
-      return [[ONLINE_LEVELS[p.online.level], p.online.level !== 'none' && p.online.url ? `Nộp tại: ${p.online.url}` : ''].filter(Boolean).join('\n')];
+      return [[ONLINE_LEVELS[p.online.level], p.online.level !== 'none' && p.online.url ? `${o.messages.onlineAt} ${p.online.url}` : '', p.online.level !== 'none' ? notes(p, ['online']) ?? '' : ''].filter(Boolean).join('\n')];
     case 'post':
-      return [acceptsPost(p) ? 'Có thể gửi hồ sơ và nhận kết quả qua dịch vụ bưu chính công ích.' : 'Thủ tục này chưa nhận hồ sơ qua bưu điện.'];
+      return [[postText(p, o), notes(p, ['post']) ?? ''].filter(Boolean).join('\n')];
     case 'conditions':
       return one(p.conditions);
     case 'result':
@@ -102,6 +135,11 @@ function aspectBody(p: Procedure, aspect: Aspect, o: TextOptions): string[] | un
         ? [p.legalBasis.map((l) => `• ${l.title}${l.number && !l.title.includes(l.number) ? ` (${l.number})` : ''}`).join('\n')]
         : undefined;
   }
+}
+
+/** Aspects worth a button: the entry has something on them and they are not already on screen. */
+export function detailAspects(p: Procedure, order: readonly Aspect[], shown: readonly Aspect[], o: TextOptions, max = 5): Aspect[] {
+  return order.filter((a) => !shown.includes(a) && aspectBody(p, a, o) !== undefined).slice(0, max);
 }
 
 /** The aspect as one or more messages, each under MAX_SECTION_CHARS. */

@@ -35,7 +35,8 @@ import { EmbeddedDossierSource } from './dossiers/embeddedSource.js';
 import { HttpDossierSource } from './dossiers/httpSource.js';
 import { DossierNotifier } from './dossiers/notifier.js';
 import { SubscriptionStore } from './dossiers/subscriptions.js';
-import { dossierText } from './render/dossierText.js';
+import { dossierSheet } from './render/dossierText.js';
+import { channelProfile, sheetText } from './render/activities.js';
 import { createOnTurnError } from './bot/onTurnError.js';
 import { Catalogue } from './catalogue/catalogue.js';
 import { knowledgeSources, type AppConfig } from './config.js';
@@ -171,7 +172,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     dossiers,
     subscriptions,
     sendProactive,
-    (view) => `${messages.dossier.changed(view.code)}\n\n${dossierText(view)}`,
+    (view, channelId) => `${messages.dossier.changed(view.code)}\n\n${sheetText(dossierSheet(view, messages), channelProfile(channelId))}`,
     logger,
   );
 

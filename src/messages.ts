@@ -54,6 +54,20 @@ export const EXAMPLE_QUESTIONS = [
   'Đăng ký tạm trú online được không?',
 ];
 
+/** The national sync statuses of a dossier, as the portal names them. */
+export const DOSSIER_STATUS_LABELS = {
+  1: 'Mới đăng ký',
+  2: 'Được tiếp nhận',
+  3: 'Không được tiếp nhận',
+  4: 'Đang xử lý',
+  5: 'Yêu cầu bổ sung giấy tờ',
+  6: 'Yêu cầu thực hiện nghĩa vụ tài chính',
+  7: 'Công dân yêu cầu rút hồ sơ',
+  8: 'Dừng xử lý',
+  9: 'Đã xử lý xong',
+  10: 'Đã trả kết quả',
+} as const;
+
 export function createMessages(s: MessageSettings) {
   const hotline = `tổng đài ${s.hotline}`;
   return {
@@ -120,6 +134,39 @@ export function createMessages(s: MessageSettings) {
       alreadyClosed: 'Hồ sơ này đã có kết quả cuối cùng nên không cần theo dõi thêm.',
       subscribeNeedsLookup: 'Bạn cần tra cứu hồ sơ trước, rồi mình mới đăng ký nhận thông báo được.',
       changed: (code: string) => `Hồ sơ ${code} vừa được cập nhật:`,
+      title: (code: string) => `Hồ sơ ${code}`,
+      labels: {
+        procedure: 'Thủ tục',
+        applicant: 'Người nộp',
+        agency: 'Cơ quan tiếp nhận',
+        received: 'Ngày tiếp nhận',
+        due: 'Ngày hẹn trả kết quả',
+        status: 'Trạng thái',
+        late: (days: number) => `quá hạn ${days} ngày làm việc`,
+      },
+      agencyNote: (note: string) => `Ghi chú của cơ quan: ${note}`,
+      askWhy: 'Anh/chị vui lòng liên hệ bộ phận một cửa để biết lý do.',
+      overdue: (days: number) =>
+        `Hồ sơ đã quá ngày hẹn ${days} ngày làm việc. Theo quy định, cơ quan giải quyết phải gửi phiếu xin lỗi và hẹn lại ngày trả kết quả; ` +
+        'nếu anh/chị chưa nhận được, anh/chị có thể gửi phản ánh để được xem xét.',
+      next: {
+        submitted: 'Hồ sơ đã được gửi và đang chờ cán bộ kiểm tra để tiếp nhận. Anh/chị chưa cần làm gì thêm.',
+        accepted: 'Hồ sơ đã được tiếp nhận. Anh/chị chờ kết quả theo ngày hẹn.',
+        refused: 'Hồ sơ không được tiếp nhận.',
+        resubmit: 'Anh/chị có thể hoàn thiện hồ sơ và nộp lại.',
+        processing: 'Hồ sơ đang được xử lý. Anh/chị chờ kết quả theo ngày hẹn.',
+        supplement: 'Anh/chị cần bổ sung giấy tờ:',
+        supplementUnlisted: '(cơ quan sẽ ghi rõ trong thông báo gửi anh/chị)',
+        supplementWhere: (agency: string) => `Bổ sung trực tiếp tại ${agency}, hoặc trực tuyến nếu anh/chị đã nộp hồ sơ trên Cổng Dịch vụ công.`,
+        pay: (agency: string) =>
+          `Anh/chị cần nộp phí, lệ phí hoặc nghĩa vụ tài chính trước khi nhận kết quả. Có thể thanh toán trực tuyến trên Cổng Dịch vụ công hoặc tại ${agency}.`,
+        withdrawn: 'Hồ sơ đã được rút theo yêu cầu của anh/chị.',
+        stopped: 'Hồ sơ đã dừng xử lý.',
+        readyByPost: 'Đã có kết quả. Kết quả sẽ được gửi qua dịch vụ bưu chính công ích đến địa chỉ anh/chị đăng ký.',
+        readyAt: (agency: string, delivery: string | null) =>
+          `Đã có kết quả. Mời anh/chị đến nhận tại ${agency}${delivery ? ` (${delivery})` : ''}; nhớ mang theo phiếu hẹn và giấy tờ tùy thân.`,
+        returned: (byPost: boolean) => `Kết quả đã được trả${byPost ? ' qua bưu điện' : ''}. Thủ tục đã hoàn tất.`,
+      },
     },
     feedback: {
       khieuNai:

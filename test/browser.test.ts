@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serverDeps, type App } from '../src/app.js';
 import { createServer } from '../src/server.js';
 import { testApp } from './helpers.js';
+import { DEMO_CODES, DEMO_PHONE_LAST4 } from '../src/dossiers/demo.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = 'test-artifacts';
@@ -57,6 +58,104 @@ async function ask(scope: Page | Frame, text: string): Promise<void> {
   await input.fill(text);
   await input.press('Enter');
 }
+
+interface DomRect { top: number; right: number }
+interface DomNode { textContent: string | null; getBoundingClientRect(): DomRect }
+interface DomDocument {
+  createTreeWalker(root: DomNode, what: number): { nextNode(): DomNode | null };
+  createRange(): { setStart(n: DomNode, o: number): void; setEnd(n: DomNode, o: number): void; getBoundingClientRect(): DomRect };
+}
+
+/**
+ * Each text starts on a line below the previous one inside the last Adaptive
+ * Card (a list, not a paragraph run together), and nothing overflows the
+ * 390 px screen. Positions are taken in one snapshot, relative to the card,
+ * so Web Chat's scrolling cannot skew them.
+ */
+async function expectStacked(page: Page, texts: string[]): Promise<void> {
+  const card = page.locator('.ac-adaptiveCard').last();
+  await card.getByText(texts[texts.length - 1]!).first().waitFor({ timeout: 20_000 });
+  // Runs in the page; typed loosely as the project compiles without the DOM library.
+  const boxes = await card.evaluate((root: DomNode, wanted: string[]) => {
+    const document = (globalThis as unknown as { document: DomDocument }).document;
+    const top = root.getBoundingClientRect().top;
+    const nodes: DomNode[] = [];
+    const walker = document.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node);
+    const lower = (s: string) => s.toLocaleLowerCase('vi');
+    return wanted.map((text) => {
+      // A label is a text node of its own ("Lệ phí" or "Lệ phí:"); prefer it to the same words inside a value.
+      const exact = nodes.filter((n) => lower((n.textContent ?? '').trim().replace(/:$/, '')) === lower(text));
+      for (const node of [...exact, ...nodes]) {
+        const at = lower(node.textContent ?? '').indexOf(lower(text));
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + text.length);
+        const r = range.getBoundingClientRect();
+        return { y: r.top - top, right: r.right };
+      }
+      return null;
+    });
+  }, texts);
+  boxes.forEach((b, i) => expect(b, `"${texts[i]}" shown in the card`).not.toBeNull());
+  for (let i = 1; i < boxes.length; i++) expect(boxes[i]!.y, `"${texts[i]}" below "${texts[i - 1]}"`).toBeGreaterThan(boxes[i - 1]!.y + 4);
+  for (const b of boxes) expect(b!.right).toBeLessThanOrEqual(390);
+}
+
+async function noSideScroll(page: Page): Promise<void> {
+  expect(await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth')).toBeLessThanOrEqual(0);
+}
+
+describe('the four kinds of structured answer at 390 px', () => {
+  it('procedure summary, document list, dossier status and feedback read-back are lists a citizen can read', { timeout: 120_000 }, async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${origin}/chat`);
+    await page.getByText('Xin chào! Tôi là trợ lý ảo').first().waitFor({ timeout: 20_000 });
+
+    await ask(page, 'thủ tục đăng ký kết hôn');
+    await expectStacked(page, ['Cơ quan giải quyết', 'Nơi nộp', 'Thời gian', 'Lệ phí', 'Nộp trực tuyến', 'Bưu điện']);
+    await noSideScroll(page);
+    await page.screenshot({ path: `${ARTIFACTS}/answer-procedure.png` });
+
+    await page.getByRole('button', { name: 'Giấy tờ cần chuẩn bị' }).last().click();
+    await page.getByText('Giấy tờ cần chuẩn bị — Đăng ký kết hôn').first().waitFor({ timeout: 20_000 });
+    // Documents are list items, one under another, not a paragraph.
+    const bubble = page.locator('.webchat__bubble__content', { hasText: 'Giấy tờ cần chuẩn bị — Đăng ký kết hôn' }).last();
+    await bubble.locator('li', { hasText: 'Tờ khai đăng ký kết hôn' }).first().waitFor();
+    const tops = await bubble.locator('li').evaluateAll((items: DomNode[]) => items.map((li) => li.getBoundingClientRect().top));
+    expect(tops.length).toBeGreaterThanOrEqual(2);
+    for (let i = 1; i < tops.length; i++) expect(tops[i]).toBeGreaterThan(tops[i - 1]!);
+    await noSideScroll(page);
+    await page.screenshot({ path: `${ARTIFACTS}/answer-documents.png` });
+
+    await ask(page, `tra cứu hồ sơ ${DEMO_CODES[2]}`);
+    await page.getByText('4 số cuối').last().waitFor({ timeout: 20_000 });
+    await ask(page, DEMO_PHONE_LAST4);
+    await expectStacked(page, ['Người nộp', 'Cơ quan tiếp nhận', 'Ngày tiếp nhận', 'Ngày hẹn trả kết quả', 'quá hạn 3 ngày làm việc']);
+    await noSideScroll(page);
+    await page.screenshot({ path: `${ARTIFACTS}/answer-dossier.png` });
+
+    for (const [say, next] of [
+      ['tôi muốn phản ánh', 'mô tả nội dung phản ánh'],
+      // Asked right after the dossier answer: the feedback is about that dossier, so no "which procedure" question.
+      ['Cán bộ một cửa yêu cầu nộp thêm bản sao sổ hộ khẩu dù thủ tục không cần giấy này.', 'đồng ý'],
+      ['đồng ý', 'Họ và tên'],
+      ['nguyễn văn an', 'Địa chỉ'],
+      ['Số 12 ngõ 5, phường Mẫu, tỉnh Thử', 'Số điện thoại'],
+      ['0912 345 678', 'Email'],
+    ] as const) {
+      await ask(page, say);
+      await page.getByText(next).last().waitFor({ timeout: 20_000 });
+    }
+    await ask(page, 'không');
+    await expectStacked(page, ['Nội dung', DEMO_CODES[2], 'Nguyễn Văn An', 'Số 12 ngõ 5', '0912345678']);
+    await page.getByRole('button', { name: 'Gửi phản ánh' }).last().waitFor();
+    await noSideScroll(page);
+    await page.screenshot({ path: `${ARTIFACTS}/answer-feedback-review.png` });
+    await page.close();
+  });
+});
 
 describe('the web chat in Chromium', () => {
   it('answers a question with a card, and a button shows the document list on a phone-width screen', { timeout: 60_000 }, async () => {

@@ -64,9 +64,9 @@ describe('sending feedback', () => {
     expect((await chat.say('Số 12 ngõ 5, phường Mẫu, tỉnh Thử')).text).toMatch(/Số điện thoại/);
     expect((await chat.say('0912 345 678')).text).toMatch(/Email/);
     const review = await chat.say('an@example.vn');
-    expect(review.text).toContain('• Họ tên: Nguyễn Văn An');
-    expect(review.text).toContain('• Số điện thoại: 0912345678');
-    expect(review.text).toContain('• Liên quan: đăng ký khai sinh');
+    expect(review.text).toContain('Họ tên: Nguyễn Văn An');
+    expect(review.text).toContain('Số điện thoại: 0912345678');
+    expect(review.text).toContain('Liên quan: đăng ký khai sinh');
     expect(review.buttons.map((b) => b.title)).toEqual(['Gửi phản ánh']);
 
     const done = await chat.say('Gửi phản ánh');
@@ -111,8 +111,8 @@ describe('sending feedback', () => {
     await fillIn(chat);
     expect((await chat.say('sửa địa chỉ')).text).toMatch(/Địa chỉ liên hệ/);
     const review = await chat.say('Số 99 đường Mới, phường Mẫu, tỉnh Thử');
-    expect(review.text).toContain('• Địa chỉ: Số 99 đường Mới, phường Mẫu, tỉnh Thử');
-    expect(review.text).toContain('• Họ tên: Nguyễn Văn An');
+    expect(review.text).toContain('Địa chỉ: Số 99 đường Mới, phường Mẫu, tỉnh Thử');
+    expect(review.text).toContain('Họ tên: Nguyễn Văn An');
     await chat.say('gửi');
     expect(app.complaintStore.all().map((c) => c.address)).toEqual(['Số 99 đường Mới, phường Mẫu, tỉnh Thử']);
   });
@@ -171,7 +171,7 @@ describe('sending feedback', () => {
     await chat.say('Nguyễn Văn An');
     await chat.say('Số 12 ngõ 5, phường Mẫu, tỉnh Thử');
     await chat.say('0912345678');
-    expect((await chat.say('không')).text).toContain('• Liên quan: Đăng ký kết hôn (mã 1.000894)');
+    expect((await chat.say('không')).text).toContain('Liên quan: Đăng ký kết hôn (mã 1.000894)');
   });
 
   it('starts from the dossier answer, about that dossier', async () => {
@@ -185,7 +185,7 @@ describe('sending feedback', () => {
     await chat.say('Nguyễn Văn An');
     await chat.say('Số 12 ngõ 5, phường Mẫu, tỉnh Thử');
     await chat.say('0912345678');
-    expect((await chat.say('không')).text).toContain('• Liên quan: Hồ sơ X99.01-261116-0003');
+    expect((await chat.say('không')).text).toContain('Liên quan: Hồ sơ X99.01-261116-0003');
   });
 
   it('is offered under the honest no-answer', async () => {

@@ -1,12 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
 import { DEMO_CODES, DEMO_PHONE_LAST4 } from '../src/dossiers/demo.js';
-import { DOSSIER_STATUSES, type DossierStatus } from '../src/dossiers/schema.js';
+import type { DossierStatus } from '../src/dossiers/schema.js';
+import { createMessages, DOSSIER_STATUS_LABELS } from '../src/messages.js';
 import type { DossierView } from '../src/dossiers/view.js';
 import { nextStep } from '../src/render/dossierText.js';
 import { testApp } from './helpers.js';
 import { conversation } from './transcripts.js';
 
+const messages = createMessages({ locality: 'Trung tâm thử', hotline: '1900 1234' });
 let app: App;
 let cleanup: () => Promise<void>;
 beforeEach(async () => ({ app, cleanup } = await testApp()));
@@ -37,7 +39,7 @@ describe('dossier status in a conversation', () => {
     expect(turn.text).toMatch(/4 số cuối/);
     const status = await chat.say('6 7 8 9');
     expect(status.text).toContain('Trạng thái: Yêu cầu bổ sung giấy tờ');
-    expect(status.text).toContain('• Hợp đồng thuê nhà có chữ ký của chủ nhà');
+    expect(status.text).toContain('Hợp đồng thuê nhà có chữ ký của chủ nhà');
   });
 
   it('explains precisely what is wrong with a malformed code, then accepts a good one', async () => {
@@ -85,8 +87,10 @@ describe('dossier status in a conversation', () => {
     await chat.say(`tra cứu hồ sơ ${DEMO_CODES[2]}`);
     const status = await chat.say(DEMO_PHONE_LAST4);
     // Due Thursday 19/11/2026; today Tuesday 24/11: 20, 23 and 24 are working days.
-    expect(status.text).toContain('Hồ sơ đã quá hạn 3 ngày làm việc');
-    expect(status.text).toMatch(/thư xin lỗi và hẹn lại ngày trả kết quả/);
+    expect(status.text).toContain('quá ngày hẹn 3 ngày làm việc');
+    expect(status.text).toMatch(/phiếu xin lỗi và hẹn lại ngày trả kết quả/);
+    // One coherent message: a late dossier is not told to keep waiting for the date it missed.
+    expect(status.text).not.toMatch(/chờ kết quả theo ngày hẹn/);
   });
 
   it('says the result goes by post, and offers no subscription for a finished dossier', async () => {
@@ -122,7 +126,7 @@ describe('dossier status in a conversation', () => {
 
 describe('next steps for each status', () => {
   const view = (status: DossierStatus, over: Partial<DossierView> = {}): DossierView => ({
-    code: 'X', procedureName: 'P', agency: 'UBND phường A', receivedAt: new Date(), dueAt: null, status, statusLabel: DOSSIER_STATUSES[status],
+    code: 'X', procedureName: 'P', agency: 'UBND phường A', receivedAt: new Date(), dueAt: null, status, statusLabel: DOSSIER_STATUS_LABELS[status],
     statusNote: null, missingDocuments: [], resultDelivery: null, byPost: false, maskedName: 'N', workingDaysLate: null, ...over,
   });
   it.each([
@@ -134,12 +138,12 @@ describe('next steps for each status', () => {
     [6, /nộp phí, lệ phí hoặc nghĩa vụ tài chính/],
     [7, /đã được rút/],
     [8, /dừng xử lý/],
-    [9, /Mời bạn đến nhận tại UBND phường A/],
+    [9, /Mời anh\/chị đến nhận tại UBND phường A/],
     [10, /Thủ tục đã hoàn tất/],
   ] as Array<[DossierStatus, RegExp]>)('status %i', (status, text) => {
-    expect(nextStep(view(status))).toMatch(text);
+    expect(nextStep(view(status), messages)).toMatch(text);
   });
   it('includes the agency note and the missing documents', () => {
-    expect(nextStep(view(5, { missingDocuments: ['Bản sao sổ đỏ'], statusNote: 'Bổ sung trước 30/11' }))).toMatch(/• Bản sao sổ đỏ[\s\S]*Bổ sung trước 30\/11/);
+    expect(nextStep(view(5, { missingDocuments: ['Bản sao sổ đỏ'], statusNote: 'Bổ sung trước 30/11' }), messages)).toMatch(/1\. Bản sao sổ đỏ[\s\S]*Bổ sung trước 30\/11/);
   });
 });

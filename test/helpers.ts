@@ -33,11 +33,27 @@ export function visibleText(activity: Partial<Activity> | undefined): string {
   if (!activity) return '';
   const parts = [activity.text ?? ''];
   for (const a of activity.attachments ?? []) {
+    if (a.contentType === 'application/vnd.microsoft.card.adaptive') {
+      parts.push(...adaptiveCardText(a.content as { body?: CardElement[] }));
+      continue;
+    }
     const c = a.content as { title?: string; text?: string; buttons?: Array<{ title: string }> };
     parts.push(c.title ?? '', c.text ?? '', ...(c.buttons ?? []).map((b) => b.title));
   }
   parts.push(...(activity.suggestedActions?.actions ?? []).map((a) => a.title));
   return parts.filter(Boolean).join('\n');
+}
+
+interface CardElement { type: string; text?: string; facts?: Array<{ title: string; value: string }>; items?: CardElement[] }
+
+/** What an Adaptive Card shows: its TextBlocks and "label: value" of its FactSets, unescaped. */
+function adaptiveCardText(card: { body?: CardElement[] }): string[] {
+  const unescape = (s: string) => s.replace(/\\([\\*_`[\]().+-])/g, '$1');
+  return (card.body ?? []).flatMap((e): string[] => {
+    if (e.type === 'TextBlock') return [unescape((e.text ?? '').replace(/\*\*(?=\S)(.+?)\*\*/g, '$1'))];
+    if (e.type === 'FactSet') return (e.facts ?? []).map((f) => `${unescape(f.title)}: ${unescape(f.value)}`);
+    return adaptiveCardText({ body: e.items ?? [] });
+  });
 }
 
 export function buttons(activity: Partial<Activity> | undefined): Array<{ title: string; value: string }> {

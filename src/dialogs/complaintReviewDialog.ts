@@ -52,18 +52,15 @@ export class ComplaintReviewDialog extends CancelAndHelpDialog {
     }
     const d = options.draft;
     const f = this.m.fields;
-    const lines = [
-      this.m.review,
-      `• ${f.content}: ${d.content}`,
-      `• ${f.related}: ${d.related || this.m.none}`,
-      `• ${f.name}: ${d.name}`,
-      `• ${f.address}: ${d.address}`,
-      `• ${f.phone}: ${d.phone}`,
-      `• ${f.email}: ${d.email || this.m.none}`,
-      '',
-      this.m.reviewHint,
-    ];
-    await send(this.deps, step.context, this.deps.renderer.textWithChoices(lines.join('\n'), [this.m.sendLabel], profileOf(step.context)));
+    const sheet = {
+      title: this.m.review,
+      facts: [
+        [f.content, d.content], [f.related, d.related || this.m.none], [f.name, d.name],
+        [f.address, d.address], [f.phone, d.phone], [f.email, d.email || this.m.none],
+      ] as const,
+      outro: [this.m.reviewHint],
+    };
+    await send(this.deps, step.context, this.deps.renderer.sheet(sheet, [this.m.sendLabel], profileOf(step.context)));
     return step.prompt(REVIEW_PROMPT, { retryPrompt: this.m.reviewUnclear });
   }
 

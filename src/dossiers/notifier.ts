@@ -20,7 +20,8 @@ export class DossierNotifier {
     private readonly service: DossierService,
     private readonly store: SubscriptionStore,
     private readonly send: ProactiveSend,
-    private readonly format: (view: DossierView) => string,
+    /** The message for one subscriber; the channel decides Markdown or plain text. */
+    private readonly format: (view: DossierView, channelId: string | undefined) => string,
     private readonly logger: Logger,
   ) {}
 
@@ -34,7 +35,7 @@ export class DossierNotifier {
     for (const subscription of subscriptions) {
       if (subscription.lastStatus === view.status) continue;
       try {
-        await this.send(subscription.reference, this.format(view));
+        await this.send(subscription.reference, this.format(view, channelOf(subscription.reference)));
         sent++;
         await this.store.update(subscription, view.status, !CLOSED_STATUSES.has(view.status));
       } catch (error) {
@@ -73,4 +74,10 @@ export class DossierNotifier {
   async whenIdle(): Promise<void> {
     await this.pass;
   }
+}
+
+/** The channel of a stored conversation reference (opaque here: botbuilder stays at the edges). */
+function channelOf(reference: unknown): string | undefined {
+  const id = (reference as { channelId?: unknown } | null)?.channelId;
+  return typeof id === 'string' ? id : undefined;
 }

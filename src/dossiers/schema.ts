@@ -4,20 +4,8 @@
  */
 import { z } from 'zod';
 
-/** The national sync statuses of a dossier. "Quá hạn" is not a status: it is computed. */
-export const DOSSIER_STATUSES = {
-  1: 'Mới đăng ký',
-  2: 'Được tiếp nhận',
-  3: 'Không được tiếp nhận',
-  4: 'Đang xử lý',
-  5: 'Yêu cầu bổ sung giấy tờ',
-  6: 'Yêu cầu thực hiện nghĩa vụ tài chính',
-  7: 'Công dân yêu cầu rút hồ sơ',
-  8: 'Dừng xử lý',
-  9: 'Đã xử lý xong',
-  10: 'Đã trả kết quả',
-} as const;
-export type DossierStatus = keyof typeof DOSSIER_STATUSES;
+/** The national sync statuses of a dossier (labels in messages.ts). "Quá hạn" is not a status: it is computed. */
+export type DossierStatus = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10;
 
 /** Statuses after which a deadline no longer runs. */
 export const CLOSED_STATUSES: ReadonlySet<DossierStatus> = new Set([3, 7, 8, 9, 10]);

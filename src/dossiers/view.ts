@@ -3,7 +3,8 @@
  * lateness, and the name masked ("Nguyễn V** A*").
  */
 import type { WorkingCalendar } from './calendar.js';
-import { CLOSED_STATUSES, DOSSIER_STATUSES, type Dossier, type DossierStatus } from './schema.js';
+import { CLOSED_STATUSES, type Dossier, type DossierStatus } from './schema.js';
+import { DOSSIER_STATUS_LABELS } from '../messages.js';
 
 export interface DossierView {
   code: string;
@@ -39,7 +40,7 @@ export function dossierView(d: Dossier, now: Date, calendar: WorkingCalendar): D
     receivedAt: new Date(d.receivedAt),
     dueAt,
     status: d.status,
-    statusLabel: DOSSIER_STATUSES[d.status],
+    statusLabel: DOSSIER_STATUS_LABELS[d.status],
     statusNote: d.statusNote ?? null,
     missingDocuments: d.missingDocuments,
     resultDelivery: d.resultDelivery ?? null,

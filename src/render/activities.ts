@@ -7,20 +7,32 @@
 import { ActionTypes, CardFactory, MessageFactory, type Activity, type CardAction } from 'botbuilder';
 import type { Procedure } from '../catalogue/schema.js';
 import type { DossierView } from '../dossiers/view.js';
-import { dossierText } from './dossierText.js';
+import { dossierSheet } from './dossierText.js';
+import { factCard, markdownSheet, plainSheet, type FactSheet } from './factSheet.js';
 import type { GuideAnswer } from '../guide/procedureGuide.js';
 import { ASPECT_LABELS, EXAMPLE_QUESTIONS, DETAIL_ASPECTS, SUMMARY_FACT_ASPECTS, type Messages } from '../messages.js';
-import { aspectMessages, detailAspects, summaryText, title, vietnameseDate, type TextFormat, type TextOptions } from './procedureText.js';
+import { aspectMessages, detailAspects, summaryFacts, summaryText, title, vietnameseDate, type TextFormat, type TextOptions } from './procedureText.js';
 import { NO_PROVINCE, type ProvinceProfile } from '../catalogue/provinceProfile.js';
 import { vietnamDate } from '../dossiers/calendar.js';
 
-export type ChannelProfile = 'cards' | 'plain';
+/**
+ * 'adaptive': Adaptive Cards and buttons (Web Chat, Teams, the Emulator);
+ * 'cards': hero cards, buttons and Markdown text (Facebook, Telegram…);
+ * 'plain': text only, choices numbered (Zalo, SMS, email).
+ */
+export type ChannelProfile = 'adaptive' | 'cards' | 'plain';
 
-/** Channels that show no buttons: answers there are numbered text. */
 const PLAIN_CHANNELS = new Set(['zalo', 'sms', 'email']);
+const ADAPTIVE_CHANNELS = new Set(['webchat', 'directline', 'msteams', 'emulator', 'test']);
 
 export function channelProfile(channelId: string | undefined): ChannelProfile {
-  return PLAIN_CHANNELS.has((channelId ?? '').toLowerCase()) ? 'plain' : 'cards';
+  const id = (channelId ?? '').toLowerCase();
+  return PLAIN_CHANNELS.has(id) ? 'plain' : ADAPTIVE_CHANNELS.has(id) ? 'adaptive' : 'cards';
+}
+
+/** A fact sheet as text for a channel (proactive messages, where no card is sent). */
+export function sheetText(sheet: FactSheet, profile: ChannelProfile): string {
+  return profile === 'plain' ? plainSheet(sheet) : markdownSheet(sheet);
 }
 
 export interface Rendered {
@@ -69,6 +81,11 @@ export class Renderer {
         const summary = this.withMenu(summaryText(p, o), labels, profile, this.messages.menuHintPlain);
         return { activities: [...summary.activities, ...stale], menu: summary.menu };
       }
+      if (profile === 'adaptive') {
+        // The notice goes inside the card: suggested actions show only under the last message.
+        const notice = answer.stale && p.lastVerified ? [this.messages.stale(vietnameseDate(p.lastVerified))] : [];
+        return this.sheet({ title: title(p), intro: p.summary, facts: summaryFacts(p, o), outro: notice }, labels, profile);
+      }
       const body = summaryText(p, o).split('\n').slice(1).join('\n\n');
       const card = CardFactory.heroCard(title(p), body, undefined, labels.map(imBack));
       return { activities: [MessageFactory.attachment(card), ...stale], menu: labels };
@@ -93,7 +110,15 @@ export class Renderer {
   }
 
   dossier(view: DossierView, actions: readonly string[], profile: ChannelProfile): Rendered {
-    return this.textWithChoices(dossierText(view), actions, profile);
+    return this.sheet(dossierSheet(view, this.messages), actions, profile);
+  }
+
+  /** A fact sheet with choices: an Adaptive Card, a Markdown list or plain lines, by channel. */
+  sheet(sheet: FactSheet, items: readonly string[], profile: ChannelProfile): Rendered {
+    if (profile !== 'adaptive') return this.withMenu(sheetText(sheet, profile), items, profile, this.messages.menuHintPlain);
+    const card = MessageFactory.attachment(CardFactory.adaptiveCard(factCard(sheet)));
+    if (items.length > 0) card.suggestedActions = { actions: items.map(imBack), to: [] };
+    return { activities: [card], menu: [...items] };
   }
 
   /** Text followed by choices: buttons on card channels, numbered lines on plain ones. */

@@ -1,61 +1,49 @@
 /**
- * A dossier's status in plain Vietnamese: the facts, what the status means,
- * what to do next, and how late it is when it is late.
+ * A dossier's status as a fact sheet: the facts, then one coherent paragraph
+ * on what the status means and what to do now (an overdue dossier is told
+ * it is late, not to keep waiting for the date it missed).
  */
 import type { DossierView } from '../dossiers/view.js';
+import type { Messages } from '../messages.js';
+import type { FactSheet } from './factSheet.js';
 import { vietnameseDate } from './procedureText.js';
 
 const dateOf = (d: Date) => vietnameseDate(new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(0, 10));
 
-/** What the citizen should do now, for each status. */
-export function nextStep(v: DossierView): string {
-  const note = v.statusNote ? ` Ghi chú của cơ quan: ${v.statusNote}` : '';
+/** Statuses where the citizen only waits: lateness replaces "wait for the date". */
+const WAITING = new Set([1, 2, 4]);
+
+/** What the citizen should do now. */
+export function nextStep(v: DossierView, m: Messages): string {
+  const d = m.dossier;
+  const note = v.statusNote ? ` ${d.agencyNote(v.statusNote)}` : '';
+  if (v.workingDaysLate !== null && WAITING.has(v.status)) return `${d.overdue(v.workingDaysLate)}${note}`;
   switch (v.status) {
-    case 1:
-      return `Hồ sơ đã được gửi và đang chờ cán bộ kiểm tra để tiếp nhận. Bạn chưa cần làm gì thêm.${note}`;
-    case 2:
-      return `Hồ sơ đã được tiếp nhận. Bạn chờ kết quả theo ngày hẹn.${note}`;
-    case 3:
-      return `Hồ sơ không được tiếp nhận.${note || ' Vui lòng liên hệ bộ phận một cửa để biết lý do.'} Bạn có thể hoàn thiện hồ sơ và nộp lại.`;
-    case 4:
-      return `Hồ sơ đang được xử lý. Bạn chờ kết quả theo ngày hẹn.${note}`;
+    case 1: return `${d.next.submitted}${note}`;
+    case 2: return `${d.next.accepted}${note}`;
+    case 3: return `${d.next.refused}${note || ` ${d.askWhy}`} ${d.next.resubmit}`;
+    case 4: return `${d.next.processing}${note}`;
     case 5: {
-      const docs = v.missingDocuments.length > 0 ? `\n${v.missingDocuments.map((d) => `• ${d}`).join('\n')}` : ' (cơ quan sẽ ghi rõ trong thông báo gửi bạn)';
-      return `Bạn cần bổ sung giấy tờ:${docs}\nBổ sung trực tiếp tại ${v.agency}, hoặc trực tuyến nếu bạn đã nộp hồ sơ trên Cổng Dịch vụ công.${note}`;
+      const docs = v.missingDocuments.length > 0 ? `\n${v.missingDocuments.map((x, i) => `${i + 1}. ${x}`).join('\n')}` : ` ${d.next.supplementUnlisted}`;
+      return `${d.next.supplement}${docs}\n${d.next.supplementWhere(v.agency)}${note}`;
     }
-    case 6:
-      return `Bạn cần nộp phí, lệ phí hoặc nghĩa vụ tài chính trước khi nhận kết quả. Có thể thanh toán trực tuyến trên Cổng Dịch vụ công hoặc tại ${v.agency}.${note}`;
-    case 7:
-      return `Hồ sơ đã được rút theo yêu cầu của bạn.${note}`;
-    case 8:
-      return `Hồ sơ đã dừng xử lý.${note || ' Vui lòng liên hệ bộ phận một cửa để biết lý do.'}`;
-    case 9:
-      return v.byPost
-        ? `Đã có kết quả. Kết quả sẽ được gửi qua dịch vụ bưu chính công ích đến địa chỉ bạn đăng ký.${note}`
-        : `Đã có kết quả. Mời bạn đến nhận tại ${v.agency}${v.resultDelivery ? ` (${v.resultDelivery})` : ''}; nhớ mang theo phiếu hẹn và giấy tờ tùy thân.${note}`;
-    case 10:
-      return `Kết quả đã được trả${v.byPost ? ' qua bưu điện' : ''}. Thủ tục đã hoàn tất.${note}`;
+    case 6: return `${d.next.pay(v.agency)}${note}`;
+    case 7: return `${d.next.withdrawn}${note}`;
+    case 8: return `${d.next.stopped}${note || ` ${d.askWhy}`}`;
+    case 9: return `${v.byPost ? d.next.readyByPost : d.next.readyAt(v.agency, v.resultDelivery)}${note}`;
+    case 10: return `${d.next.returned(v.byPost)}${note}`;
   }
 }
 
-export function dossierText(v: DossierView): string {
-  const lines = [
-    `Hồ sơ ${v.code}`,
-    `• Thủ tục: ${v.procedureName}`,
-    `• Người nộp: ${v.maskedName}`,
-    `• Cơ quan tiếp nhận: ${v.agency}`,
-    `• Ngày tiếp nhận: ${dateOf(v.receivedAt)}`,
-    v.dueAt ? `• Ngày hẹn trả kết quả: ${dateOf(v.dueAt)}` : undefined,
-    `• Trạng thái: ${v.statusLabel}`,
-    '',
-    nextStep(v),
+export function dossierSheet(v: DossierView, m: Messages): FactSheet {
+  const l = m.dossier.labels;
+  const facts: Array<[string, string]> = [
+    [l.procedure, v.procedureName],
+    [l.applicant, v.maskedName],
+    [l.agency, v.agency],
+    [l.received, dateOf(v.receivedAt)],
+    ...(v.dueAt ? [[l.due, dateOf(v.dueAt)] as [string, string]] : []),
+    [l.status, v.workingDaysLate !== null && WAITING.has(v.status) ? `${v.statusLabel} — ${l.late(v.workingDaysLate)}` : v.statusLabel],
   ];
-  if (v.workingDaysLate !== null) {
-    lines.push(
-      '',
-      `Hồ sơ đã quá hạn ${v.workingDaysLate} ngày làm việc so với ngày hẹn. Theo quy định, cơ quan giải quyết phải gửi ` +
-        'thư xin lỗi và hẹn lại ngày trả kết quả cho bạn. Nếu chưa nhận được, bạn có thể phản ánh để được xem xét.',
-    );
-  }
-  return lines.filter((l) => l !== undefined).join('\n');
+  return { title: m.dossier.title(v.code), facts, outro: [nextStep(v, m)] };
 }

@@ -3,6 +3,7 @@
  * reviewed (and localised) without reading code.
  */
 import type { Aspect } from './language/aspects.js';
+import { CONTENT_MAX_CHARS, type FieldProblem } from './complaints/fields.js';
 
 export interface MessageSettings {
   /** e.g. "Trung tâm Phục vụ hành chính công tỉnh Bắc Ninh". */
@@ -72,30 +73,30 @@ export function createMessages(s: MessageSettings) {
   const hotline = `tổng đài ${s.hotline}`;
   return {
     welcome:
-      `Xin chào! Tôi là trợ lý ảo của ${s.locality}. Tôi có thể hướng dẫn bạn về thủ tục hành chính: ` +
+      `Xin chào! Tôi là trợ lý ảo của ${s.locality}. Tôi có thể hướng dẫn anh/chị về thủ tục hành chính: ` +
       `cần giấy tờ gì, các bước, lệ phí, thời gian, nộp ở đâu và nộp trực tuyến được không.\n\n` +
-      `Bạn cứ hỏi bằng lời của mình, có dấu hay không dấu đều được. Cần người hỗ trợ, xin gọi ${hotline}.`,
-    examplesIntro: 'Bạn có thể thử hỏi:',
+      `Anh/chị cứ hỏi bằng lời của mình, có dấu hay không dấu đều được. Cần người hỗ trợ, xin gọi ${hotline}.`,
+    examplesIntro: 'Anh/chị có thể thử hỏi:',
     help:
-      'Bạn hãy gõ câu hỏi về thủ tục cần làm, ví dụ "làm giấy khai sinh cần giấy tờ gì" hoặc "đổi bằng lái mất bao lâu". ' +
-      'Sau khi tôi trả lời, bạn có thể hỏi tiếp về giấy tờ, các bước, lệ phí, thời gian, nơi nộp hoặc nộp trực tuyến.\n\n' +
+      'Anh/chị hãy gõ câu hỏi về thủ tục cần làm, ví dụ "làm giấy khai sinh cần giấy tờ gì" hoặc "đổi bằng lái mất bao lâu". ' +
+      'Sau khi tôi trả lời, anh/chị có thể hỏi tiếp về giấy tờ, các bước, lệ phí, thời gian, nơi nộp hoặc nộp trực tuyến.\n\n' +
       `Gõ "hủy" để dừng việc đang làm, "bắt đầu lại" để bắt đầu từ đầu. Cần người hỗ trợ, xin gọi ${hotline}.`,
-    greeting: 'Xin chào! Bạn cần hỏi về thủ tục hành chính nào ạ?',
-    thanks: `Dạ, không có gì ạ. Nếu cần thêm thông tin, bạn cứ hỏi tiếp hoặc gọi ${hotline}.`,
-    cancelled: 'Đã hủy. Bạn có thể hỏi câu khác bất cứ lúc nào.',
-    nothingToCancel: 'Hiện không có việc gì đang làm dở. Bạn cần hỏi thủ tục nào ạ?',
+    greeting: 'Xin chào! Anh/chị cần hỏi về thủ tục hành chính nào ạ?',
+    thanks: `Dạ, không có gì ạ. Nếu cần thêm thông tin, anh/chị cứ hỏi tiếp hoặc gọi ${hotline}.`,
+    cancelled: 'Đã hủy. Anh/chị có thể hỏi câu khác bất cứ lúc nào.',
+    nothingToCancel: 'Hiện không có việc gì đang làm dở. Anh/chị cần hỏi thủ tục nào ạ?',
     restarted: 'Đã bắt đầu lại từ đầu.',
     unknown:
-      'Xin lỗi, tôi chưa tìm được thủ tục phù hợp với câu hỏi của bạn, nên không dám trả lời để tránh hướng dẫn sai.\n\n' +
-      'Bạn có thể hỏi lại ngắn gọn hơn, nêu tên việc cần làm (ví dụ "đăng ký kết hôn", "cấp lại thẻ căn cước"), ' +
+      'Xin lỗi, tôi chưa tìm được thủ tục phù hợp với câu hỏi của anh/chị, nên không dám trả lời để tránh hướng dẫn sai.\n\n' +
+      'Anh/chị có thể hỏi lại ngắn gọn hơn, nêu tên việc cần làm (ví dụ "đăng ký kết hôn", "cấp lại thẻ căn cước"), ' +
       `hoặc gọi ${hotline} để được cán bộ hỗ trợ.`,
-    chooseMany: 'Câu hỏi của bạn có thể thuộc một trong các thủ tục dưới đây. Bạn hỏi về thủ tục nào ạ?',
-    chooseOne: 'Có phải bạn muốn hỏi về thủ tục dưới đây không?',
+    chooseMany: 'Câu hỏi của anh/chị có thể thuộc một trong các thủ tục dưới đây. Anh/chị hỏi về thủ tục nào ạ?',
+    chooseOne: 'Có phải anh/chị muốn hỏi về thủ tục dưới đây không?',
     chooseHintPlain: 'Trả lời bằng số thứ tự (ví dụ: 1), hoặc gõ "hủy" để hỏi câu khác.',
     notThisOne: 'Không phải',
-    notThisOneReply: 'Vậy bạn hãy mô tả rõ hơn việc cần làm, hoặc gọi ' + hotline + ' để được hỗ trợ.',
-    menuHintPlain: 'Bạn muốn xem thêm? Trả lời bằng số:',
-    followUpHint: 'Bạn có thể hỏi tiếp về giấy tờ, các bước, lệ phí, thời gian hoặc nơi nộp.',
+    notThisOneReply: 'Vậy anh/chị hãy mô tả rõ hơn việc cần làm, hoặc gọi ' + hotline + ' để được hỗ trợ.',
+    menuHintPlain: 'Anh/chị muốn xem thêm? Trả lời bằng số:',
+    followUpHint: 'Anh/chị có thể hỏi tiếp về giấy tờ, các bước, lệ phí, thời gian hoặc nơi nộp.',
     stale: (date: string) =>
       `Lưu ý: thông tin này được kiểm tra lần cuối ngày ${date}; quy định có thể đã thay đổi, ` +
       'vui lòng xác nhận lại tại bộ phận một cửa trước khi nộp hồ sơ.',
@@ -115,24 +116,24 @@ export function createMessages(s: MessageSettings) {
       `Hiện tôi chưa có thông tin về ${what} của thủ tục này. Vui lòng hỏi bộ phận một cửa hoặc gọi ${hotline}.`,
     dossier: {
       askCode:
-        'Bạn cho mình xin mã hồ sơ nhé. Mã được in trên Phiếu tiếp nhận và hẹn trả kết quả, hoặc trong tin nhắn SMS/email ' +
+        'Anh/chị cho tôi xin mã hồ sơ nhé. Mã được in trên Phiếu tiếp nhận và hẹn trả kết quả, hoặc trong tin nhắn SMS/email ' +
         'báo đã nhận hồ sơ, có dạng 000.00.15.H57-241120-0007.',
-      badCode: (problem: string) => `Mã hồ sơ chưa đúng: ${problem}. Bạn kiểm tra lại và gửi lại mã giúp mình.`,
-      tooManyBadCodes: `Mình chưa đọc được mã hồ sơ. Bạn vui lòng kiểm tra lại phiếu hẹn, hoặc gọi ${hotline} để được tra cứu.`,
+      badCode: (problem: string) => `Mã hồ sơ chưa đúng: ${problem}. Anh/chị kiểm tra lại và gửi lại mã giúp tôi.`,
+      tooManyBadCodes: `Tôi chưa đọc được mã hồ sơ. Anh/chị vui lòng kiểm tra lại phiếu hẹn, hoặc gọi ${hotline} để được tra cứu.`,
       askPhone:
-        'Để bảo vệ thông tin của bạn, vui lòng cho biết 4 số cuối của số điện thoại đã đăng ký trên hồ sơ.',
+        'Để bảo vệ thông tin của anh/chị, vui lòng cho biết 4 số cuối của số điện thoại đã đăng ký trên hồ sơ.',
       badPhone: 'Vui lòng nhập đúng 4 chữ số cuối của số điện thoại (ví dụ: 5678).',
       notVerified:
-        'Mình không tìm thấy hồ sơ khớp với mã và 4 số điện thoại bạn cung cấp. Bạn kiểm tra lại mã trên phiếu hẹn ' +
+        'Tôi không tìm thấy hồ sơ khớp với mã và 4 số điện thoại anh/chị cung cấp. Anh/chị kiểm tra lại mã trên phiếu hẹn ' +
         'và số điện thoại đã khai khi nộp hồ sơ nhé.',
       locked: `Mã hồ sơ này tạm thời bị khóa tra cứu qua tin nhắn do nhập sai nhiều lần. Vui lòng gọi ${hotline} hoặc đến bộ phận một cửa để được hỗ trợ.`,
-      rateLimited: `Bạn đã tra cứu nhiều mã hồ sơ trong một giờ. Vui lòng thử lại sau, hoặc gọi ${hotline}.`,
-      unavailable: `Hệ thống tra cứu hồ sơ đang không phản hồi. Bạn vui lòng thử lại sau ít phút hoặc gọi ${hotline}.`,
+      rateLimited: `Anh/chị đã tra cứu nhiều mã hồ sơ trong một giờ. Vui lòng thử lại sau, hoặc gọi ${hotline}.`,
+      unavailable: `Hệ thống tra cứu hồ sơ đang không phản hồi. Anh/chị vui lòng thử lại sau ít phút hoặc gọi ${hotline}.`,
       subscribeLabel: 'Báo cho tôi khi có kết quả',
       feedbackLabel: 'Phản ánh về hồ sơ này',
-      subscribed: (code: string) => `Đã đăng ký. Khi hồ sơ ${code} có thay đổi, mình sẽ nhắn cho bạn ngay trong cuộc trò chuyện này.`,
+      subscribed: (code: string) => `Đã đăng ký. Khi hồ sơ ${code} có thay đổi, tôi sẽ nhắn cho anh/chị ngay trong cuộc trò chuyện này.`,
       alreadyClosed: 'Hồ sơ này đã có kết quả cuối cùng nên không cần theo dõi thêm.',
-      subscribeNeedsLookup: 'Bạn cần tra cứu hồ sơ trước, rồi mình mới đăng ký nhận thông báo được.',
+      subscribeNeedsLookup: 'Anh/chị cần tra cứu hồ sơ trước, rồi tôi mới đăng ký nhận thông báo được.',
       changed: (code: string) => `Hồ sơ ${code} vừa được cập nhật:`,
       title: (code: string) => `Hồ sơ ${code}`,
       labels: {
@@ -169,67 +170,79 @@ export function createMessages(s: MessageSettings) {
       },
     },
     feedback: {
+      problems: {
+        'content-empty': 'Nội dung phản ánh đang để trống. Anh/chị vui lòng mô tả sự việc trong vài câu.',
+        'content-short': 'Nội dung hơi ngắn. Anh/chị vui lòng mô tả rõ hơn trong vài câu: việc gì, ở đâu, khi nào, mong muốn được giải quyết thế nào.',
+        'content-long': `Nội dung dài quá ${CONTENT_MAX_CHARS} ký tự. Anh/chị vui lòng tóm tắt ngắn gọn hơn; giấy tờ kèm theo có thể gửi sau khi có mã phản ánh.`,
+        'name-letters': 'Họ tên chỉ gồm chữ cái. Anh/chị vui lòng nhập lại họ và tên đầy đủ.',
+        'name-full': 'Anh/chị vui lòng nhập đầy đủ họ và tên (ví dụ: Nguyễn Văn An).',
+        'address-vague': 'Địa chỉ chưa đủ rõ. Anh/chị vui lòng ghi số nhà (nếu có), thôn/tổ, xã/phường, tỉnh/thành phố.',
+        'address-long': 'Địa chỉ dài quá 300 ký tự, anh/chị vui lòng ghi ngắn gọn hơn.',
+        'phone-digits': 'Số điện thoại chỉ gồm chữ số (có thể có dấu cách hoặc dấu chấm). Ví dụ: 0912 345 678.',
+        'phone-format': 'Số điện thoại chưa đúng: số di động có 10 chữ số (bắt đầu bằng 03, 05, 07, 08, 09), số cố định có 11 chữ số (bắt đầu bằng 02).',
+        'email-format': 'Địa chỉ email chưa đúng (ví dụ: ten@gmail.com). Nếu không có email, anh/chị gõ "không".',
+      } satisfies Record<FieldProblem, string>,
       khieuNai:
         'Khiếu nại đối với một quyết định hành chính hoặc hành vi hành chính được giải quyết theo Luật Khiếu nại: ' +
-        'bạn gửi đơn đến chính cơ quan đã ra quyết định (hoặc cơ quan cấp trên trực tiếp của cơ quan đó), ' +
+        'anh/chị gửi đơn đến chính cơ quan đã ra quyết định (hoặc cơ quan cấp trên trực tiếp của cơ quan đó), ' +
         'thường trong vòng 90 ngày kể từ khi biết quyết định. Trợ lý ảo không nhận đơn khiếu nại.',
       toCao:
-        'Tố cáo hành vi vi phạm pháp luật của cán bộ, công chức được giải quyết theo Luật Tố cáo: bạn gửi đơn hoặc ' +
+        'Tố cáo hành vi vi phạm pháp luật của cán bộ, công chức được giải quyết theo Luật Tố cáo: anh/chị gửi đơn hoặc ' +
         'đến trình bày trực tiếp với người đứng đầu cơ quan quản lý cán bộ đó, hoặc cơ quan thanh tra cùng cấp. ' +
         'Trợ lý ảo không nhận đơn tố cáo.',
       offerAnyway:
-        'Nếu bạn muốn phản ánh, kiến nghị về thủ tục hành chính hoặc cách cán bộ thực hiện thủ tục (ví dụ đòi giấy tờ không có ' +
-        'trong quy định, trễ hẹn mà không báo), mình có thể ghi nhận ngay bây giờ. Bạn có muốn gửi phản ánh không? (có / không)',
-      declined: 'Vâng. Khi cần phản ánh, bạn cứ nhắn "tôi muốn phản ánh" nhé.',
+        'Nếu anh/chị muốn phản ánh, kiến nghị về thủ tục hành chính hoặc cách cán bộ thực hiện thủ tục (ví dụ đòi giấy tờ không có ' +
+        'trong quy định, trễ hẹn mà không báo), tôi có thể ghi nhận ngay bây giờ. Anh/chị có muốn gửi phản ánh không? (có / không)',
+      declined: 'Vâng. Khi cần phản ánh, anh/chị cứ nhắn "tôi muốn phản ánh" nhé.',
       draftExpired:
-        'Phản ánh bạn soạn dở lần trước chưa được gửi và đã được xoá vì lâu không có trả lời, cùng họ tên, địa chỉ, số điện thoại đã nhập ' +
-        '(để bảo vệ thông tin cá nhân của bạn). Khi cần, bạn nhắn "tôi muốn phản ánh" để bắt đầu lại.',
+        'Phản ánh anh/chị soạn dở lần trước chưa được gửi và đã được xoá vì lâu không có trả lời, cùng họ tên, địa chỉ, số điện thoại đã nhập ' +
+        '(để bảo vệ thông tin cá nhân của anh/chị). Khi cần, anh/chị nhắn "tôi muốn phản ánh" để bắt đầu lại.',
       offerLabel: 'Gửi phản ánh, kiến nghị',
       askContent:
-        'Bạn vui lòng mô tả nội dung phản ánh, kiến nghị trong vài câu: việc gì, ở đâu, khi nào, và bạn mong muốn được giải quyết thế nào.',
+        'Anh/chị vui lòng mô tả nội dung phản ánh, kiến nghị trong vài câu: việc gì, ở đâu, khi nào, và anh/chị mong muốn được giải quyết thế nào.',
       askRelated: 'Phản ánh này liên quan đến thủ tục hoặc hồ sơ nào? (ghi tên thủ tục hoặc mã hồ sơ; gõ "không" nếu không có)',
       consent: (locality: string) =>
-        'Để cơ quan có thể xác minh và trả lời, theo quy định về tiếp nhận phản ánh, kiến nghị, mình cần họ tên, địa chỉ và số điện thoại ' +
-        `của bạn (email nếu có). Thông tin này chỉ được chuyển đến Phòng Kiểm soát thủ tục hành chính — ${locality} và cán bộ được giao xử lý, ` +
-        'chỉ dùng để xem xét và trả lời phản ánh, không công khai. Bạn có đồng ý cung cấp không? (có / không)',
-      consentUnclear: 'Bạn vui lòng trả lời "có" hoặc "không".',
+        'Để cơ quan có thể xác minh và trả lời, theo quy định về tiếp nhận phản ánh, kiến nghị, tôi cần họ tên, địa chỉ và số điện thoại ' +
+        `của anh/chị (email nếu có). Thông tin này chỉ được chuyển đến Phòng Kiểm soát thủ tục hành chính — ${locality} và cán bộ được giao xử lý, ` +
+        'chỉ dùng để xem xét và trả lời phản ánh, không công khai. Anh/chị có đồng ý cung cấp không? (có / không)',
+      consentUnclear: 'Anh/chị vui lòng trả lời "có" hoặc "không".',
       consentRefused:
-        `Vâng, mình sẽ không thu thập thông tin cá nhân và phản ánh chưa được gửi. Bạn vẫn có thể phản ánh trực tiếp qua ${hotline} hoặc tại bộ phận một cửa.`,
-      askName: 'Họ và tên đầy đủ của bạn là gì?',
-      askAddress: 'Địa chỉ liên hệ của bạn (số nhà, thôn/tổ, xã/phường, tỉnh/thành phố)?',
-      askPhone: 'Số điện thoại liên hệ của bạn?',
-      askEmail: 'Email của bạn (không bắt buộc — gõ "không" nếu không có)?',
-      review: 'Bạn kiểm tra lại thông tin phản ánh:',
+        `Vâng, tôi sẽ không thu thập thông tin cá nhân và phản ánh chưa được gửi. Anh/chị vẫn có thể phản ánh trực tiếp qua ${hotline} hoặc tại bộ phận một cửa.`,
+      askName: 'Họ và tên đầy đủ của anh/chị là gì?',
+      askAddress: 'Địa chỉ liên hệ của anh/chị (số nhà, thôn/tổ, xã/phường, tỉnh/thành phố)?',
+      askPhone: 'Số điện thoại liên hệ của anh/chị?',
+      askEmail: 'Email của anh/chị (không bắt buộc — gõ "không" nếu không có)?',
+      review: 'Anh/chị kiểm tra lại thông tin phản ánh:',
       reviewHint:
         'Gõ "gửi" để gửi phản ánh; hoặc gõ tên mục cần sửa (nội dung, liên quan, họ tên, địa chỉ, số điện thoại, email); hoặc "hủy" để bỏ.',
-      reviewUnclear: 'Mình chưa rõ ý bạn. Gõ "gửi" để gửi, tên mục cần sửa (ví dụ "sửa địa chỉ"), hoặc "hủy".',
+      reviewUnclear: 'Tôi chưa rõ ý anh/chị. Gõ "gửi" để gửi, tên mục cần sửa (ví dụ "sửa địa chỉ"), hoặc "hủy".',
       sendLabel: 'Gửi phản ánh',
       fields: { content: 'Nội dung', related: 'Liên quan', name: 'Họ tên', address: 'Địa chỉ', phone: 'Số điện thoại', email: 'Email' },
       none: '(không có)',
       received: (code: string, forwarded: boolean) =>
-        `Đã ghi nhận phản ánh của bạn. Mã theo dõi: ${code}.
+        `Đã ghi nhận phản ánh của anh/chị. Mã theo dõi: ${code}.
 
 ` +
         (forwarded
-          ? 'Phản ánh được chuyển đến Phòng Kiểm soát thủ tục hành chính để xem xét; khi có trả lời, mình sẽ nhắn cho bạn trong cuộc trò chuyện này. '
-          : 'Phản ánh đã được lưu để chuyển đến Phòng Kiểm soát thủ tục hành chính; khi có trả lời, mình sẽ nhắn cho bạn trong cuộc trò chuyện này. ') +
-        `Bạn có thể kiểm tra tình trạng bằng cách nhắn "kiểm tra phản ánh ${code}".`,
-      alreadyReceived: (code: string) => `Phản ánh của bạn đã được ghi nhận trước đó với mã ${code}; mình không tạo thêm bản mới.`,
+          ? 'Phản ánh được chuyển đến Phòng Kiểm soát thủ tục hành chính để xem xét; khi có trả lời, tôi sẽ nhắn cho anh/chị trong cuộc trò chuyện này. '
+          : 'Phản ánh đã được lưu để chuyển đến Phòng Kiểm soát thủ tục hành chính; khi có trả lời, tôi sẽ nhắn cho anh/chị trong cuộc trò chuyện này. ') +
+        `Anh/chị có thể kiểm tra tình trạng bằng cách nhắn "kiểm tra phản ánh ${code}".`,
+      alreadyReceived: (code: string) => `Phản ánh của anh/chị đã được ghi nhận trước đó với mã ${code}; tôi không tạo thêm bản mới.`,
       limitPhone: `Số điện thoại này đã gửi 3 phản ánh trong hôm nay. Vui lòng gửi tiếp vào ngày mai hoặc gọi ${hotline}.`,
-      limitConversation: `Bạn đã gửi nhiều phản ánh trong một giờ. Vui lòng thử lại sau, hoặc gọi ${hotline}.`,
-      askDigits: 'Để bảo vệ thông tin, vui lòng cho biết 4 số cuối của số điện thoại bạn đã khai khi gửi phản ánh.',
-      notVerified: 'Mình không tìm thấy phản ánh khớp với mã và 4 số điện thoại bạn cung cấp. Bạn kiểm tra lại giúp mình nhé.',
+      limitConversation: `Anh/chị đã gửi nhiều phản ánh trong một giờ. Vui lòng thử lại sau, hoặc gọi ${hotline}.`,
+      askDigits: 'Để bảo vệ thông tin, vui lòng cho biết 4 số cuối của số điện thoại anh/chị đã khai khi gửi phản ánh.',
+      notVerified: 'Tôi không tìm thấy phản ánh khớp với mã và 4 số điện thoại anh/chị cung cấp. Anh/chị kiểm tra lại giúp tôi nhé.',
       locked: `Mã phản ánh này tạm thời bị khóa tra cứu do nhập sai nhiều lần. Vui lòng gọi ${hotline}.`,
       status: (code: string, label: string, createdAt: string) => `Phản ánh ${code} (gửi lúc ${createdAt}): ${label}.`,
       answer: (answer: string) => `Trả lời của cơ quan:
 ${answer}`,
       answered: (code: string, label: string, answer: string | null) =>
-        `Phản ánh ${code} của bạn đã được cập nhật: ${label}.` + (answer ? `
+        `Phản ánh ${code} của anh/chị đã được cập nhật: ${label}.` + (answer ? `
 
 Trả lời của cơ quan:
 ${answer}` : ''),
     },
-    error: `Xin lỗi, hệ thống vừa gặp sự cố nên chưa trả lời được. Bạn vui lòng hỏi lại sau ít phút hoặc gọi ${hotline}.`,
+    error: `Xin lỗi, hệ thống vừa gặp sự cố nên chưa trả lời được. Anh/chị vui lòng hỏi lại sau ít phút hoặc gọi ${hotline}.`,
     hotline,
   };
 }

@@ -120,7 +120,7 @@ describe('sending feedback', () => {
   it('asks again when the read-back reply is unclear', async () => {
     const chat = conversation(app);
     await fillIn(chat);
-    expect((await chat.say('hmm')).text).toMatch(/chưa rõ ý bạn/);
+    expect((await chat.say('hmm')).text).toMatch(/chưa rõ ý anh\/chị/);
     expect((await chat.say('gửi')).text).toMatch(/Mã theo dõi/);
   });
 
@@ -131,7 +131,7 @@ describe('sending feedback', () => {
     await chat.say('không');
     await chat.say('có');
     await chat.say('Nguyễn Văn An');
-    expect((await chat.say('hủy')).text).toBe('Đã hủy. Bạn có thể hỏi câu khác bất cứ lúc nào.');
+    expect((await chat.say('hủy')).text).toBe('Đã hủy. Anh/chị có thể hỏi câu khác bất cứ lúc nào.');
     expect(app.complaintStore.all()).toEqual([]);
     expect((await chat.say('0912345678')).text).not.toMatch(/Email/);
   });
@@ -148,7 +148,7 @@ describe('sending feedback', () => {
     }
     const chat = conversation(app, 'stop');
     await chat.say('tôi muốn phản ánh');
-    expect((await chat.say('dừng lại')).text).toBe('Đã hủy. Bạn có thể hỏi câu khác bất cứ lúc nào.');
+    expect((await chat.say('dừng lại')).text).toBe('Đã hủy. Anh/chị có thể hỏi câu khác bất cứ lúc nào.');
   });
 
   it('creates one record for a repeated confirmation', async () => {
@@ -202,7 +202,7 @@ describe('sending feedback', () => {
     const chat = conversation(app);
     const turn = await chat.say(opener);
     expect(turn.text).toMatch(law);
-    expect(turn.text).toMatch(/Bạn có muốn gửi phản ánh không/);
+    expect(turn.text).toMatch(/Anh\/chị có muốn gửi phản ánh không/);
     expect((await chat.say('không')).text).toMatch(/tôi muốn phản ánh/);
     const again = conversation(app);
     await again.say(opener);

@@ -38,7 +38,7 @@ describe('a procedure conversation on a channel with cards', () => {
     expect(summary.text).toMatch(/Cơ quan giải quyết: /);
     expect(summary.text).toMatch(/Lệ phí: /);
     expect(summary.text).toMatch(/Nộp trực tuyến: /);
-    expect(summary.text).toMatch(/Bưu điện: .*hồ sơ.*kết quả/);
+    expect(summary.text).toMatch(/Bưu điện: .*hồ sơ.*kết quả/i);
     // What the summary already shows (fee, time, where, online, post) gets no button; conditions and result do.
     expect(summary.buttons.map((b) => b.title)).toEqual([
       'Giấy tờ cần chuẩn bị', 'Các bước thực hiện', 'Điều kiện', 'Kết quả nhận được', 'Căn cứ pháp lý',
@@ -71,7 +71,7 @@ describe('a procedure conversation on a channel with cards', () => {
     const again = await chat.say('thẻ căn cước');
     expect(again.text).toMatch(/thủ tục nào/);
     const cancelled = await chat.say('hủy');
-    expect(cancelled.text).toBe('Đã hủy. Bạn có thể hỏi câu khác bất cứ lúc nào.');
+    expect(cancelled.text).toBe('Đã hủy. Anh/chị có thể hỏi câu khác bất cứ lúc nào.');
     expect(chat.client.dialogTurnResult.status).toBe(DialogTurnStatus.complete);
   });
 
@@ -110,9 +110,9 @@ describe('a procedure conversation on a channel with cards', () => {
   });
 
   it.each([
-    ['chào', 'Xin chào! Bạn cần hỏi về thủ tục hành chính nào ạ?'],
-    ['cảm ơn nhé', 'Dạ, không có gì ạ. Nếu cần thêm thông tin, bạn cứ hỏi tiếp hoặc gọi tổng đài 1900 1234.'],
-    ['hủy', 'Hiện không có việc gì đang làm dở. Bạn cần hỏi thủ tục nào ạ?'],
+    ['chào', 'Xin chào! Anh/chị cần hỏi về thủ tục hành chính nào ạ?'],
+    ['cảm ơn nhé', 'Dạ, không có gì ạ. Nếu cần thêm thông tin, anh/chị cứ hỏi tiếp hoặc gọi tổng đài 1900 1234.'],
+    ['hủy', 'Hiện không có việc gì đang làm dở. Anh/chị cần hỏi thủ tục nào ạ?'],
   ])('reacts to "%s"', async (said, expected) => {
     expect((await conversation(app).say(said)).text).toBe(expected);
   });

@@ -105,7 +105,7 @@ describe('dossier status in a conversation', () => {
   it('can be cancelled while asking for the code', async () => {
     const chat = conversation(app);
     await chat.say('kiểm tra tình trạng hồ sơ');
-    expect((await chat.say('hủy')).text).toBe('Đã hủy. Bạn có thể hỏi câu khác bất cứ lúc nào.');
+    expect((await chat.say('hủy')).text).toBe('Đã hủy. Anh/chị có thể hỏi câu khác bất cứ lúc nào.');
   });
 
   it('subscribes a verified conversation', async () => {

@@ -71,7 +71,7 @@ describe('the Zalo OA webhook', () => {
     // One user's events run in order: once a later valid event is answered, a processed forgery would show.
     await event(user, 'chào');
     await waitFor(() => (oa.textsTo(user).length > 0 ? true : undefined), 10_000, 'the valid event answered');
-    expect(oa.textsTo(user)).toEqual(['Xin chào! Bạn cần hỏi về thủ tục hành chính nào ạ?']);
+    expect(oa.textsTo(user)).toEqual(['Xin chào! Anh/chị cần hỏi về thủ tục hành chính nào ạ?']);
   });
 
   it('answers a redelivered event once', async () => {
@@ -79,8 +79,8 @@ describe('the Zalo OA webhook', () => {
     expect((await event('user-3', 'chào', { msgId: 'same-msg' })).status).toBe(200);
     await event('user-3', 'đăng ký tạm trú cần giấy tờ gì');
     await waitFor(() => (oa.textsTo('user-3').some((t) => t.includes('Đăng ký tạm trú')) ? true : undefined), 10_000, 'the later event answered');
-    expect(oa.textsTo('user-3').filter((t) => t === 'Xin chào! Bạn cần hỏi về thủ tục hành chính nào ạ?')).toHaveLength(1);
-    expect(oa.textsTo('user-3')[0]).toBe('Xin chào! Bạn cần hỏi về thủ tục hành chính nào ạ?');
+    expect(oa.textsTo('user-3').filter((t) => t === 'Xin chào! Anh/chị cần hỏi về thủ tục hành chính nào ạ?')).toHaveLength(1);
+    expect(oa.textsTo('user-3')[0]).toBe('Xin chào! Anh/chị cần hỏi về thủ tục hành chính nào ạ?');
   });
 
   it('splits long answers under the length limit, in order', async () => {
@@ -104,7 +104,7 @@ describe('the Zalo OA webhook', () => {
     oa.validToken = 'access-rotated-by-zalo';
     await event('user-6', 'chào');
     const texts = await replies('user-6');
-    expect(texts).toEqual(['Xin chào! Bạn cần hỏi về thủ tục hành chính nào ạ?']);
+    expect(texts).toEqual(['Xin chào! Anh/chị cần hỏi về thủ tục hành chính nào ạ?']);
     expect(oa.refreshes.at(-1)).toEqual({ refresh: 'refresh-1', secret: 'app-secret' });
     const { readFile } = await import('node:fs/promises');
     const stored = JSON.parse(await readFile(`${app.config.DATA_DIR}/zalo-tokens.json`, 'utf8')) as { refreshToken: string };
@@ -123,6 +123,6 @@ describe('the Zalo OA webhook', () => {
     expect(res.status).toBe(200);
     await event('user-8', 'chào');
     await waitFor(() => (oa.textsTo('user-8').length > 0 ? true : undefined), 10_000, 'the text event answered');
-    expect(oa.textsTo('user-8')).toEqual(['Xin chào! Bạn cần hỏi về thủ tục hành chính nào ạ?']);
+    expect(oa.textsTo('user-8')).toEqual(['Xin chào! Anh/chị cần hỏi về thủ tục hành chính nào ạ?']);
   });
 });

@@ -168,6 +168,6 @@ describe('POST /api/zalo and the inbox', () => {
     app.zaloInbox!.start();
     await waitFor(() => (oa.textsTo('user-x').length > 0 ? true : undefined), 10_000, 'the stored event answered');
     await app.zaloInbox!.whenIdle();
-    expect(oa.textsTo('user-x')).toEqual(['Xin chào! Bạn cần hỏi về thủ tục hành chính nào ạ?']);
+    expect(oa.textsTo('user-x')).toEqual(['Xin chào! Anh/chị cần hỏi về thủ tục hành chính nào ạ?']);
   });
 });

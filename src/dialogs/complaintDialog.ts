@@ -25,7 +25,7 @@ type Values = Partial<ComplaintDraft>;
 export class ComplaintDialog extends CancelAndHelpDialog {
   constructor(deps: DialogDeps) {
     super(COMPLAINT_DIALOG, deps);
-    this.addDialog(fieldPrompt(FIELD_PROMPT));
+    this.addDialog(fieldPrompt(FIELD_PROMPT, deps.renderer.messages));
     this.addDialog(yesNoPrompt(YES_NO_PROMPT));
     this.addDialog(new ComplaintReviewDialog(deps));
     this.addDialog(

@@ -22,7 +22,7 @@ export interface ReviewOptions {
 export class ComplaintReviewDialog extends CancelAndHelpDialog {
   constructor(deps: DialogDeps) {
     super(COMPLAINT_REVIEW_DIALOG, deps);
-    this.addDialog(fieldPrompt(FIELD_PROMPT));
+    this.addDialog(fieldPrompt(FIELD_PROMPT, deps.renderer.messages));
     this.addDialog(new TextPrompt(REVIEW_PROMPT, async (p: PromptValidatorContext<string>) => isSendConfirmation(p.recognized.value ?? '') || fieldNamed(p.recognized.value ?? '') !== undefined));
     this.addDialog(new WaterfallDialog(COMPLAINT_REVIEW_WATERFALL, [this.fixStep.bind(this), this.showStep.bind(this), this.decideStep.bind(this)]));
     this.initialDialogId = COMPLAINT_REVIEW_WATERFALL;

@@ -3,6 +3,7 @@
  * field validated with its own Vietnamese message.
  */
 import { TextPrompt, type PromptValidatorContext } from 'botbuilder-dialogs';
+import type { Messages } from '../messages.js';
 import { checkAddress, checkContent, checkEmail, checkName, checkPhone, type Checked } from '../complaints/fields.js';
 import { fold } from '../language/normalize.js';
 import { yesNo } from '../language/yesNo.js';
@@ -37,11 +38,11 @@ export const FIELD_CHECKS = {
 export type FieldName = keyof typeof FIELD_CHECKS;
 
 /** A text prompt for one feedback field: `validations: { field }` in the prompt options names it. */
-export function fieldPrompt(id: string): TextPrompt {
+export function fieldPrompt(id: string, messages: Messages): TextPrompt {
   return new TextPrompt(id, async (p: PromptValidatorContext<string>) => {
     const field = (p.options.validations as { field: FieldName }).field;
     const checked = FIELD_CHECKS[field](p.recognized.value ?? '');
-    if (!checked.ok) await p.context.sendActivity(checked.problem);
+    if (!checked.ok) await p.context.sendActivity(messages.feedback.problems[checked.problem]);
     return checked.ok;
   });
 }

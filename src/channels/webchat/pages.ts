@@ -128,7 +128,7 @@ function chatPage(s: WebChatSettings, azure: boolean): string {
 <body>
 <header>${escapeHtml(s.title)}</header>
 <div id="webchat" role="main"></div>
-<div id="error">Không kết nối được với trợ lý ảo. Bạn vui lòng tải lại trang sau ít phút.</div>
+<div id="error">Không kết nối được với trợ lý ảo. Anh/chị vui lòng tải lại trang sau ít phút.</div>
 <script src="/webchat/webchat.js"></script>
 <script>
 (async function () {

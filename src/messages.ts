@@ -38,6 +38,7 @@ export const FACT_LABELS = {
   fee: 'Lệ phí',
   online: 'Nộp trực tuyến',
   post: 'Bưu điện',
+  reform: 'Lưu ý',
 } as const;
 
 export const CHANNEL_LABELS = { online: 'Trực tuyến', 'in-person': 'Trực tiếp', post: 'Qua bưu điện' } as const;
@@ -100,6 +101,9 @@ export function createMessages(s: MessageSettings) {
     stale: (date: string) =>
       `Lưu ý: thông tin này được kiểm tra lần cuối ngày ${date}; quy định có thể đã thay đổi, ` +
       'vui lòng xác nhận lại tại bộ phận một cửa trước khi nộp hồ sơ.',
+    reformNotice: (old: string, now: string, basis: string | null) =>
+      `Dữ liệu thủ tục còn ghi "${old}", cơ quan này không còn sau sắp xếp bộ máy năm 2025. Nay: ${now}${basis ? ` (${basis})` : ''}. ` +
+      'Anh/chị nên hỏi bộ phận một cửa để được hướng dẫn nơi nộp.',
     feeSetBy: (source: string) => `(theo ${source})`,
     feeUntil: (date: string) => `(áp dụng đến hết ngày ${date})`,
     feeEnded: (date: string) =>

@@ -66,7 +66,7 @@ describe('national catalogue format', () => {
       id: '1.000894',
       agency: 'Ủy ban nhân dân cấp xã',
       channels: [
-        { channel: 'in-person', time: '1 (không ghi đơn vị)', fee: [{ value: 'Miễn phí' }] },
+        { channel: 'in-person', time: '1 ngày (không ghi rõ ngày làm việc hay ngày lịch)', fee: [{ value: 'Miễn phí' }] },
         { channel: 'post', time: null, fee: null },
       ],
       documentGroups: [{ case: null, documents: [{ name: 'Tờ khai đăng ký kết hôn', form: 'Mẫu tờ khai.docx', copies: '1 bản chính' }] }],

@@ -20,6 +20,8 @@ export interface Finding {
 }
 
 const TIME_UNIT = /(ngày|giờ|tuần|tháng|năm|phút|ngay khi|trong ngày|ngay sau)/i;
+/** What the catalogue import writes for a bare number (catalogueTime). */
+const UNIT_UNKNOWN = /không ghi rõ ngày làm việc/;
 const AMOUNT = /\d[\d.,]*\s*(đồng|đ\b|usd|%)/i;
 const FREE = /^(miễn phí|không thu( phí| lệ phí)?|miễn lệ phí)\.?$/i;
 const WITHOUT_AMOUNT = /(theo (thông tư|mức|quy định|thông báo|nghị quyết)|không ghi mức|cổng dịch vụ công ghi|nếu có)/i;
@@ -41,7 +43,7 @@ function auditOne(p: Procedure, reforms: ReformMap, now: Date): Finding[] {
   const times = p.channels.map((c) => c.time).filter((t): t is string => !!t);
   if (times.length === 0) add('no-time', 'không có thời gian giải quyết');
   else if (severity === 'error') for (const c of p.channels) if (!c.time) add('channel-without-time', `kênh ${c.channel} không có thời gian giải quyết`);
-  for (const t of new Set(times)) if (!TIME_UNIT.test(t)) add('time-without-unit', `thời gian "${t.slice(0, 60)}" không có đơn vị`);
+  for (const t of new Set(times)) if (!TIME_UNIT.test(t) || UNIT_UNKNOWN.test(t)) add('time-without-unit', `thời gian "${t.slice(0, 60)}" không có đơn vị`);
 
   const fees = p.channels.flatMap((c) => c.fee ?? []);
   if (fees.length === 0) add('no-fee', 'không có phí, lệ phí');

@@ -67,9 +67,8 @@ export function entryFromRecord(record: CatalogueRecord): ProcedureEntry {
     where: blankToUndefined(record.receivingAddress),
     channels: record.channels.map((c) => ({
       channel: CHANNELS[c.channel],
-      // The portal sometimes gives a bare number with no unit: say so rather than guess one.
-      time: c.time && /^\d+$/.test(c.time.trim()) ? `${c.time.trim()} (không ghi đơn vị)` : blankToUndefined(c.time) ?? null,
-      fee: blankToUndefined(c.fee) ?? null,
+      time: catalogueTime(c.time),
+      fee: catalogueFee(c.fee),
       note: blankToUndefined(c.note) ?? null,
     })),
     online: {
@@ -81,7 +80,7 @@ export function entryFromRecord(record: CatalogueRecord): ProcedureEntry {
         case: blankToUndefined(g.case) ?? null,
         documents: g.documents
           .filter((d) => d.name.trim())
-          .map((d) => ({ name: d.name.trim(), copies: blankToUndefined(d.copies) ?? null, form: blankToUndefined(d.template) ?? null })),
+          .map((d) => ({ name: d.name.trim(), copies: catalogueCopies(d.copies), form: blankToUndefined(d.template) ?? null })),
       }))
       .filter((g) => g.documents.length > 0),
     steps: record.steps.map((s) => s.trim()).filter(Boolean),
@@ -92,6 +91,35 @@ export function entryFromRecord(record: CatalogueRecord): ProcedureEntry {
       .map((l) => ({ title: l.title.trim(), number: blankToUndefined(l.number) ?? null })),
     sourceUrl: record.url,
   };
+}
+
+/**
+ * The portal's time is often a bare number: its unit field is lost in the
+ * export. Days is what the number counts; whether working or calendar days is
+ * not known, and the text says so rather than guess.
+ */
+export function catalogueTime(time: string | null | undefined): string | null {
+  const t = time?.trim();
+  if (!t) return null;
+  return /^\d+([.,]\d+)?$/.test(t) ? `${t} ngày (không ghi rõ ngày làm việc hay ngày lịch)` : t;
+}
+
+/**
+ * The portal writes "Miễn phí (…)" whenever its amount field is 0, even when
+ * the text in brackets gives amounts or a circular: the brackets are the fee.
+ */
+export function catalogueFee(fee: string | null | undefined): string | null {
+  const f = fee?.trim();
+  if (!f) return null;
+  const inner = /^Miễn phí\s*\(+([\s\S]*?)\)+\s*$/u.exec(f)?.[1]?.trim();
+  if (!inner) return f;
+  return /^(miễn|không thu)/iu.test(inner) ? inner : /\d[\d.]*\s*(đồng|đ\b)|theo|mức thu/iu.test(inner) ? inner : f;
+}
+
+/** "0 bản chính, 1 bản sao" is one copy; "0 bản chính" alone counts nothing (the line is a note or a condition). */
+export function catalogueCopies(copies: string | null | undefined): string | null {
+  const parts = (copies ?? '').split(',').map((p) => p.trim()).filter((p) => p && !/^0\s/.test(p));
+  return parts.length > 0 ? parts.join(', ') : null;
 }
 
 /** Loads a `.jsonl` or `.jsonl.gz` catalogue file. Every bad line is reported with its number. */

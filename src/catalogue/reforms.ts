@@ -1,7 +1,7 @@
 /**
  * The reform map (reforms.yaml): bodies and documents that no longer exist,
  * and legal bases that were replaced, each with what replaced it. `kb audit`
- * reads it; rendering will apply it (issue "answers a citizen can trust").
+ * reads it; rendering adds a notice where a catalogue record names an abolished body.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

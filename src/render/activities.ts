@@ -13,6 +13,7 @@ import type { GuideAnswer } from '../guide/procedureGuide.js';
 import { ASPECT_LABELS, EXAMPLE_QUESTIONS, DETAIL_ASPECTS, SUMMARY_FACT_ASPECTS, type Messages } from '../messages.js';
 import { aspectMessages, detailAspects, summaryFacts, summaryText, title, vietnameseDate, type TextFormat, type TextOptions } from './procedureText.js';
 import { NO_PROVINCE, type ProvinceProfile } from '../catalogue/provinceProfile.js';
+import { loadReforms, type ReformMap } from '../catalogue/reforms.js';
 import { vietnamDate } from '../dossiers/calendar.js';
 
 /**
@@ -48,11 +49,12 @@ export class Renderer {
     readonly messages: Messages,
     private readonly clock: () => Date = () => new Date(),
     private readonly province: ProvinceProfile = NO_PROVINCE,
+    private readonly reforms: ReformMap = loadReforms(),
   ) {}
 
   /** Text options for an answer given now: dated fees resolve to today's Vietnamese date. */
   textOptions(profile: ChannelProfile): TextOptions {
-    return { format: this.format(profile), messages: this.messages, today: vietnamDate(this.clock()), province: this.province };
+    return { format: this.format(profile), messages: this.messages, today: vietnamDate(this.clock()), province: this.province, reforms: this.reforms };
   }
 
   private format(profile: ChannelProfile): TextFormat {

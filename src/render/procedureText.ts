@@ -6,6 +6,7 @@ import type { Aspect } from '../language/aspects.js';
 import { acceptsPost, type Channel, type Procedure } from '../catalogue/schema.js';
 import { feeOn } from '../catalogue/fees.js';
 import type { ProvinceProfile } from '../catalogue/provinceProfile.js';
+import { outdatedMention, type ReformMap } from '../catalogue/reforms.js';
 import { ASPECT_LABELS, CHANNEL_LABELS, FACT_LABELS, ONLINE_LEVELS, type Messages } from '../messages.js';
 
 export type TextFormat = 'markdown' | 'plain';
@@ -16,6 +17,8 @@ export interface TextOptions {
   /** The Vietnamese calendar day of the answer ("YYYY-MM-DD"): dated fees resolve to it. */
   today: string;
   province: ProvinceProfile;
+  /** Bodies abolished by the 2025 reforms: a catalogue record still naming one as where to go gets a notice. */
+  reforms?: ReformMap;
 }
 
 /** Sections longer than this are sent as several messages (phones, Zalo's limit). */
@@ -70,6 +73,7 @@ export function summaryFacts(p: Procedure, o: TextOptions): Array<[string, strin
   const facts: Array<[string, string | undefined]> = [
     [FACT_LABELS.agency, p.agency],
     [FACT_LABELS.where, p.where],
+    [FACT_LABELS.reform, reformNotice(p, o)],
     [FACT_LABELS.time, perChannel(p.channels, (c) => c.time)],
     [FACT_LABELS.fee, perChannel(p.channels, (c) => feeText(p, c, o))],
     [FACT_LABELS.online, ONLINE_LEVELS[p.online.level]],
@@ -83,6 +87,17 @@ export function summaryText(p: Procedure, o: TextOptions): string {
   if (p.summary) lines.push(p.summary);
   lines.push(...summaryFacts(p, o).map(([k, v]) => `• ${k}: ${v}`));
   return lines.join('\n');
+}
+
+/**
+ * A catalogue record may still send citizens to a body the 2025 reforms
+ * abolished ("UBND huyện"): say which body is in charge now, and why.
+ * Our own entries are kept current instead (kb audit).
+ */
+function reformNotice(p: Procedure, o: TextOptions): string | undefined {
+  if (p.origin.kind !== 'catalogue' || !o.reforms) return undefined;
+  const mention = [p.agency, p.where].filter((t): t is string => !!t).map((t) => outdatedMention(t, o.reforms!.bodies)).find(Boolean);
+  return mention ? o.messages.reformNotice(mention.term, mention.replacement.now, mention.replacement.basis) : undefined;
 }
 
 /** Channel notes, one line each, for the aspect the note is about. */
@@ -120,7 +135,7 @@ function aspectBody(p: Procedure, aspect: Aspect, o: TextOptions): string[] | un
       return one(perChannel(p.channels, (c) => c.time));
     case 'where':
       return p.where || p.agency
-        ? [[p.where ? `${FACT_LABELS.where}: ${p.where}` : '', p.agency ? `${FACT_LABELS.agency}: ${p.agency}` : '', notes(p, ['in-person']) ?? ''].filter(Boolean).join('\n')]
+        ? [[p.where ? `${FACT_LABELS.where}: ${p.where}` : '', p.agency ? `${FACT_LABELS.agency}: ${p.agency}` : '', reformNotice(p, o) ?? '', notes(p, ['in-person']) ?? ''].filter(Boolean).join('\n')]
         : undefined;
     case 'online':
       return [[ONLINE_LEVELS[p.online.level], p.online.level !== 'none' && p.online.url ? `${o.messages.onlineAt} ${p.online.url}` : '', p.online.level !== 'none' ? notes(p, ['online']) ?? '' : ''].filter(Boolean).join('\n')];

@@ -78,3 +78,15 @@ describe('kb audit', () => {
     expect(findings.map((f) => f.severity)).toEqual(['error', 'warning']);
   });
 });
+
+describe('kb audit over the bundled knowledge/', () => {
+  // Today's date on purpose: a dated fee nearing its end with nothing after it must turn CI red.
+  it('finds no error in an entry that records its verification', async () => {
+    const { loadKnowledgeDir } = await import('../src/catalogue/knowledgeLoader.js');
+    const entries = await loadKnowledgeDir('knowledge');
+    const verified = entries.filter((p) => p.verification.length > 0);
+    const findings = auditProcedures(verified, reforms, new Date()).filter((f) => f.severity === 'error');
+    expect(findings.map((f) => `${f.id} ${f.kind}: ${f.detail}`)).toEqual([]);
+    expect(verified.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,73 @@
+/**
+ * Citizen questions per aspect over the bundled knowledge/, end to end through
+ * the real dialog: each asserts the figure or fact the reply must carry (an
+ * amount, a time with its unit, a document, a condition, post), not wording.
+ * The figures were checked against the catalogue record and the law cited in
+ * each entry's `verification`.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../src/app.js';
+import { testApp } from './helpers.js';
+import { conversation } from './transcripts.js';
+
+let app: App;
+let cleanup: () => Promise<void>;
+beforeAll(async () => {
+  ({ app, cleanup } = await testApp());
+});
+afterAll(async () => cleanup());
+
+/** `choose`: when the assistant asks which of several procedures is meant, the citizen picks this one. */
+type Case = [question: string, heading: RegExp, facts: RegExp[], absent?: RegExp[], choose?: string];
+
+function ask(cases: Case[]) {
+  it.each(cases)('%s', async (question, heading, facts, absent = [], choose) => {
+    const chat = conversation(app);
+    let turn = await chat.say(question);
+    const option = choose ? turn.buttons.find((b) => b.title === choose) : undefined;
+    if (option) turn = await chat.say(option.value);
+    const { text } = turn;
+    expect(text).toMatch(heading);
+    for (const fact of facts) expect(text).toMatch(fact);
+    for (const wrong of absent) expect(text).not.toMatch(wrong);
+    expect(text).not.toMatch(/chưa có thông tin/);
+  });
+}
+
+describe('time', () => {
+  ask([
+    ['đăng ký kết hôn mất mấy ngày', /Thời gian giải quyết — Đăng ký kết hôn/, [/Trong ngày làm việc/, /05 ngày làm việc/]],
+    ['nhận cha con thì bao lâu có kết quả', /Thời gian giải quyết — Đăng ký nhận cha, mẹ, con/, [/03 ngày làm việc/, /05 ngày làm việc/]],
+    ['xin giấy xác nhận độc thân mất bao lâu', /Thời gian giải quyết/, [/03 ngày làm việc/]],
+    ['khai tử bao lâu thì xong', /Thời gian giải quyết — Đăng ký khai tử/, [/Trong ngày làm việc/, /03 ngày làm việc/]],
+  ]);
+});
+
+describe('fee', () => {
+  ask([
+    ['đăng ký khai sinh có mất tiền không', /Lệ phí — Đăng ký khai sinh/, [/Miễn lệ phí/, /60 ngày/, /8\.000 đồng\/bản/]],
+    ['xin bản sao trích lục khai sinh hết bao nhiêu tiền', /Lệ phí/, [/8\.000 đồng/]],
+    ['đăng ký kết hôn có tốn phí không', /Lệ phí — Đăng ký kết hôn/, [/Miễn lệ phí/, /8\.000 đồng/], [], 'Đăng ký kết hôn'],
+  ]);
+});
+
+describe('documents', () => {
+  ask([
+    ['làm giấy khai sinh cho con cần mang gì', /Giấy tờ cần chuẩn bị — Đăng ký khai sinh/, [/Giấy chứng sinh/, /Tờ khai/]],
+    ['khai tử cần giấy tờ gì', /Giấy tờ cần chuẩn bị — Đăng ký khai tử/, [/Giấy báo tử/]],
+  ]);
+});
+
+describe('conditions', () => {
+  ask([
+    ['điều kiện đăng ký kết hôn là gì', /Điều kiện — Đăng ký kết hôn/, [/20 tuổi/, /18 tuổi/]],
+    ['điều kiện cấp giấy xác nhận tình trạng hôn nhân', /Điều kiện — Cấp Giấy xác nhận tình trạng hôn nhân/, [/06 tháng/]],
+  ]);
+});
+
+describe('post', () => {
+  ask([
+    ['đăng ký kết hôn gửi qua bưu điện được không', /Gửi qua bưu điện — Đăng ký kết hôn/, [/gửi hồ sơ qua dịch vụ bưu chính công ích/, /Kết quả nhận trực tiếp/]],
+    ['khai sinh có nhận kết quả qua bưu điện được không', /Gửi qua bưu điện — Đăng ký khai sinh/, [/nhận kết quả qua bưu điện/], [], 'Đăng ký khai sinh'],
+  ]);
+});

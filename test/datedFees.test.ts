@@ -89,3 +89,20 @@ describe('a dated fee in the chat', () => {
     expect(text).toContain('Nghị quyết 05/2025/NQ-HĐND');
   });
 });
+
+describe('the example province profile', () => {
+  it('loads', async () => {
+    const { loadProvinceProfile } = await import('../src/catalogue/provinceProfile.js');
+    const profile = await loadProvinceProfile('docs/province-profile.example.yaml');
+    expect(profile.fees.get('1.001022')?.[0]?.source).toMatch(/NQ-HĐND/);
+  });
+
+  it('refuses a provincial amount without its resolution', async () => {
+    const { loadProvinceProfile } = await import('../src/catalogue/provinceProfile.js');
+    const { dir, cleanup } = await tempDir();
+    const file = path.join(dir, 'p.yaml');
+    await writeFile(file, 'province: Tỉnh Mẫu\nfees:\n  "1.001022":\n    - value: 10.000 đồng\n');
+    await expect(loadProvinceProfile(file)).rejects.toThrow(/source/);
+    await cleanup();
+  });
+});

@@ -39,6 +39,7 @@ describe('time', () => {
     ['đăng ký kết hôn mất mấy ngày', /Thời gian giải quyết — Đăng ký kết hôn/, [/Trong ngày làm việc/, /05 ngày làm việc/]],
     ['nhận cha con thì bao lâu có kết quả', /Thời gian giải quyết — Đăng ký nhận cha, mẹ, con/, [/03 ngày làm việc/, /05 ngày làm việc/]],
     ['xin giấy xác nhận độc thân mất bao lâu', /Thời gian giải quyết/, [/03 ngày làm việc/]],
+    ['rút bảo hiểm xã hội một lần bao lâu thì nhận tiền', /Thời gian giải quyết — .*một lần/i, [/07 ngày làm việc/]],
     ['khai tử bao lâu thì xong', /Thời gian giải quyết — Đăng ký khai tử/, [/Trong ngày làm việc/, /03 ngày làm việc/]],
   ]);
 });
@@ -47,6 +48,9 @@ describe('fee', () => {
   ask([
     ['đăng ký khai sinh có mất tiền không', /Lệ phí — Đăng ký khai sinh/, [/Miễn lệ phí/, /60 ngày/, /8\.000 đồng\/bản/]],
     ['xin bản sao trích lục khai sinh hết bao nhiêu tiền', /Lệ phí/, [/8\.000 đồng/]],
+    // What a citizen pays is the premium, not a procedure fee: 4,5% of the base salary (2.530.000 đồng from 01/7/2026), less for further members.
+    ['mua bảo hiểm y tế hộ gia đình bao nhiêu tiền', /Lệ phí — .*bảo hiểm y tế/i, [/113\.850 đồng\/tháng/, /79\.695/, /45\.540/], [/^Miễn phí$/m]],
+    ['đóng bảo hiểm xã hội tự nguyện mỗi tháng bao nhiêu', /bảo hiểm xã hội tự nguyện/i, [/330\.000/, /31\/12\/2026/]],
     ['đăng ký kết hôn có tốn phí không', /Lệ phí — Đăng ký kết hôn/, [/Miễn lệ phí/, /8\.000 đồng/], [], 'Đăng ký kết hôn'],
   ]);
 });
@@ -60,6 +64,7 @@ describe('documents', () => {
 
 describe('conditions', () => {
   ask([
+    ['điều kiện rút bảo hiểm xã hội một lần', /Điều kiện — .*một lần/i, [/15 năm/, /12 tháng/, /20 năm/, /01\/7\/2025/]],
     ['điều kiện đăng ký kết hôn là gì', /Điều kiện — Đăng ký kết hôn/, [/20 tuổi/, /18 tuổi/]],
     ['điều kiện cấp giấy xác nhận tình trạng hôn nhân', /Điều kiện — Cấp Giấy xác nhận tình trạng hôn nhân/, [/06 tháng/]],
   ]);

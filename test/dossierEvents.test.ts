@@ -64,7 +64,7 @@ describe('dossier status events', () => {
     expect(await res.json()).toEqual({ accepted: true, notified: 1 });
     const message = delivered.find((d) => d.text?.includes('vừa được cập nhật'));
     expect(message?.path).toMatch(/^\/v3\/conversations\/proactive-1\/activities/);
-    expect(message?.text).toContain('Trạng thái: Đã xử lý xong');
+    expect(message?.text).toMatch(/Trạng thái\W+Đã xử lý xong/);
 
     // A repeated event is not a change: nothing more is sent, and a final status ends the subscription.
     const again = await event(change);

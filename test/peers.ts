@@ -1,9 +1,11 @@
 /** Local peers the tests start: free ports, a Bot Connector stand-in, the app's HTTP server. */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Activity } from 'botbuilder';
 import type { Server } from 'restify';
 import { serverDeps, type App } from '../src/app.js';
 import { createServer } from '../src/server.js';
+import { visibleText } from './helpers.js';
 
 export async function freePort(): Promise<number> {
   const s = http.createServer();
@@ -62,7 +64,7 @@ export async function startWithConnector(app: App, conversationId: string) {
       body: JSON.stringify({ type: 'message', deliveryMode: 'expectReplies', text, channelId: 'webchat', serviceUrl: connector.url,
         from: { id: 'citizen' }, recipient: { id: 'bot' }, conversation: { id: conversationId } }),
     });
-    return ((await res.json()) as { activities: Array<{ text?: string }> }).activities.map((a) => a.text ?? '').join('\n');
+    return ((await res.json()) as { activities: Array<Partial<Activity>> }).activities.map(visibleText).join('\n');
   };
   return {
     base: server.base,

@@ -41,6 +41,9 @@ interface Outcome {
 
 export interface Tally {
   n: number;
+  /** Right procedure first and answered: what the citizen sees. A `none` verdict is a miss. */
+  answered: number;
+  /** Right procedure ranked first, whatever the verdict (what search tuning moves). */
   top1: number;
   top3: number;
   mrr: number;
@@ -79,6 +82,7 @@ function tally(outcomes: Outcome[]): Tally {
   outcomes.forEach((o) => verdicts[o.verdict]++);
   return {
     n: outcomes.length,
+    answered: outcomes.filter((o) => o.rank === 1 && o.verdict !== 'none').length / n,
     top1: outcomes.filter((o) => o.rank === 1).length / n,
     top3: outcomes.filter((o) => o.rank !== undefined && o.rank <= 3).length / n,
     mrr: outcomes.reduce((s, o) => s + (o.rank ? 1 / o.rank : 0), 0) / n,
@@ -89,20 +93,20 @@ function tally(outcomes: Outcome[]): Tally {
 export function formatReport(r: EvaluationReport, opts: { file: string; sources: string[]; misses: boolean }): string {
   const pct = (x: number) => x.toFixed(3);
   const row = (label: string, t: Tally) =>
-    `| ${label.padEnd(14)} | ${String(t.n).padStart(4)} | ${pct(t.top1)} | ${pct(t.top3)} | ${pct(t.mrr)} | ${pct(t.verdicts.match / (t.n || 1))} | ${pct(t.verdicts.ambiguous / (t.n || 1))} | ${pct(t.verdicts.none / (t.n || 1))} |`;
+    `| ${label.padEnd(14)} | ${String(t.n).padStart(4)} | ${pct(t.answered)} | ${pct(t.top1)} | ${pct(t.top3)} | ${pct(t.mrr)} | ${pct(t.verdicts.match / (t.n || 1))} | ${pct(t.verdicts.ambiguous / (t.n || 1))} | ${pct(t.verdicts.none / (t.n || 1))} |`;
   const lines = [
     `Questions: ${opts.file}`,
     `Knowledge: ${opts.sources.join(', ')}`,
     '',
-    '| group          |    n | top-1 | top-3 | MRR@10 | match | ambiguous | none |',
-    '|----------------|-----:|------:|------:|-------:|------:|----------:|-----:|',
+    '| group          |    n | answered top-1 | ranked top-1 | top-3 | MRR@10 | match | ambiguous | none |',
+    '|----------------|-----:|---------------:|-------------:|------:|-------:|------:|----------:|-----:|',
     row('all', r.overall),
     ...[...r.byStyle].map(([k, t]) => row(`style:${k}`, t)),
     ...[...r.byAspect].map(([k, t]) => row(`aspect:${k}`, t)),
   ];
   if (opts.misses) {
-    lines.push('', 'Misses (rank ≠ 1):');
-    for (const o of r.outcomes.filter((o) => o.rank !== 1)) {
+    lines.push('', 'Misses (not answered with the right procedure first):');
+    for (const o of r.outcomes.filter((o) => o.rank !== 1 || o.verdict === 'none')) {
       lines.push(`  ${o.question.id} [${o.verdict}, rank ${o.rank ?? '-'}; top ${o.top ?? '-'}; want ${o.question.codes.join(' ')}] ${o.question.question.slice(0, 110)}`);
     }
   }

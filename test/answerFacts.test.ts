@@ -40,6 +40,7 @@ describe('time', () => {
     ['nhận cha con thì bao lâu có kết quả', /Thời gian giải quyết — Đăng ký nhận cha, mẹ, con/, [/03 ngày làm việc/, /05 ngày làm việc/]],
     ['xin giấy xác nhận độc thân mất bao lâu', /Thời gian giải quyết/, [/03 ngày làm việc/]],
     ['rút bảo hiểm xã hội một lần bao lâu thì nhận tiền', /Thời gian giải quyết — .*một lần/i, [/07 ngày làm việc/]],
+    ['làm hộ chiếu mất mấy ngày', /Thời gian giải quyết — .*hộ chiếu/i, [/08 ngày làm việc/]],
     ['khai tử bao lâu thì xong', /Thời gian giải quyết — Đăng ký khai tử/, [/Trong ngày làm việc/, /03 ngày làm việc/]],
   ]);
 });
@@ -51,6 +52,11 @@ describe('fee', () => {
     // What a citizen pays is the premium, not a procedure fee: 4,5% of the base salary (2.530.000 đồng from 01/7/2026), less for further members.
     ['mua bảo hiểm y tế hộ gia đình bao nhiêu tiền', /Lệ phí — .*bảo hiểm y tế/i, [/113\.850 đồng\/tháng/, /79\.695/, /45\.540/], [/^Miễn phí$/m]],
     ['đóng bảo hiểm xã hội tự nguyện mỗi tháng bao nhiêu', /bảo hiểm xã hội tự nguyện/i, [/330\.000/, /31\/12\/2026/]],
+    // Thông tư 64/2025/TT-BTC halves these until 31/12/2026: the answer shows the half and its end date.
+    ['đổi thẻ căn cước hết bao nhiêu tiền', /Lệ phí — .*căn cước/i, [/25\.000 đồng\/thẻ/, /31\/12\/2026/], [/50\.000 đồng\/thẻ;/]],
+    ['làm lại căn cước bị mất tốn bao nhiêu', /Lệ phí — .*căn cước/i, [/35\.000 đồng/, /31\/12\/2026/]],
+    ['làm hộ chiếu bao nhiêu tiền', /Lệ phí — .*hộ chiếu/i, [/100\.000 đồng/, /31\/12\/2026/]],
+    ['đổi bằng lái xe mất bao nhiêu tiền', /Lệ phí — .*giấy phép lái xe/i, [/115\.000 đồng/]],
     ['đăng ký kết hôn có tốn phí không', /Lệ phí — Đăng ký kết hôn/, [/Miễn lệ phí/, /8\.000 đồng/], [], 'Đăng ký kết hôn'],
   ]);
 });

@@ -129,5 +129,12 @@ describe('staleness and stats', () => {
     expect(stats.missing.documents).toEqual(['2.002338']);
     expect(stats.missing.stale).toEqual(['1.000894']);
     expect(stats.missing.unverified).toEqual(['2.002338']);
+    expect(stats.missing.time).toEqual([]);
+  });
+
+  it('lists a procedure with no processing time', async () => {
+    const [valid] = await loadSources([VALID]);
+    const timeless = { ...valid!, id: '9.000009', channels: valid!.channels.map((c) => ({ ...c, time: null })) };
+    expect(knowledgeStats([valid!, timeless], { now, maxAgeDays: 365 }).missing.time).toEqual(['9.000009']);
   });
 });

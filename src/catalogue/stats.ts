@@ -1,6 +1,6 @@
 /**
  * Knowledge statistics for administrators: counts by field and level, and
- * what is missing (no fee, no documents, not verified for too long).
+ * what is missing (no time, no fee, no documents, not verified for too long).
  */
 import type { Procedure } from './schema.js';
 import { isStale } from './staleness.js';
@@ -10,7 +10,7 @@ export interface KnowledgeStats {
   byOrigin: Record<string, number>;
   byField: Record<string, number>;
   byLevel: Record<string, number>;
-  missing: { fee: string[]; documents: string[]; summary: string[]; unverified: string[]; stale: string[] };
+  missing: { time: string[]; fee: string[]; documents: string[]; summary: string[]; unverified: string[]; stale: string[] };
 }
 
 export function knowledgeStats(procedures: Procedure[], opts: { now: Date; maxAgeDays: number }): KnowledgeStats {
@@ -22,12 +22,13 @@ export function knowledgeStats(procedures: Procedure[], opts: { now: Date; maxAg
     byOrigin: {},
     byField: {},
     byLevel: {},
-    missing: { fee: [], documents: [], summary: [], unverified: [], stale: [] },
+    missing: { time: [], fee: [], documents: [], summary: [], unverified: [], stale: [] },
   };
   for (const p of procedures) {
     count(stats.byOrigin, p.origin.kind);
     count(stats.byField, p.field);
     p.levels.forEach((l) => count(stats.byLevel, l));
+    if (!p.channels.some((c) => c.time)) stats.missing.time.push(p.id);
     if (!p.channels.some((c) => c.fee)) stats.missing.fee.push(p.id);
     if (p.documentGroups.length === 0) stats.missing.documents.push(p.id);
     if (!p.summary) stats.missing.summary.push(p.id);
@@ -48,6 +49,7 @@ export function formatStats(s: KnowledgeStats): string {
     table('Theo cấp thực hiện', s.byLevel),
     table('Theo lĩnh vực', s.byField),
     'Còn thiếu:',
+    '  ' + list('không có thời gian giải quyết', s.missing.time),
     '  ' + list('không có phí/lệ phí', s.missing.fee),
     '  ' + list('không có thành phần hồ sơ', s.missing.documents),
     '  ' + list('không có tóm tắt', s.missing.summary),

@@ -77,7 +77,7 @@ describe('a procedure conversation on a channel with cards', () => {
 
   it('answers an aspect question directly', async () => {
     const chat = conversation(app);
-    const turn = await chat.say('làm khai sinh cần giấy tờ gì');
+    const turn = await chat.say('đăng ký khai sinh cần giấy tờ gì');
     expect(turn.text).toContain('Giấy tờ cần chuẩn bị — Đăng ký khai sinh');
     expect(turn.text).toMatch(/Giấy chứng sinh/);
     const time = await chat.say('đổi bằng lái mất bao lâu');

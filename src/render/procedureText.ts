@@ -3,11 +3,13 @@
  * the staff console and the CLI print the same text the bot sends.
  */
 import type { Aspect } from '../language/aspects.js';
-import { acceptsPost, type Channel, type Procedure } from '../catalogue/schema.js';
-import { feeOn } from '../catalogue/fees.js';
+import type { Procedure } from '../catalogue/schema.js';
 import type { ProvinceProfile } from '../catalogue/provinceProfile.js';
-import { outdatedMention, type ReformMap } from '../catalogue/reforms.js';
-import { ASPECT_LABELS, CHANNEL_LABELS, FACT_LABELS, ONLINE_LEVELS, type Messages } from '../messages.js';
+import type { ReformMap } from '../catalogue/reforms.js';
+import { ASPECT_LABELS, FACT_LABELS, ONLINE_LEVELS, type Messages } from '../messages.js';
+import { feeText, notes, perChannel, postText, reformNotice, summaryFacts } from './procedureFacts.js';
+
+export { summaryFacts };
 
 export type TextFormat = 'markdown' | 'plain';
 
@@ -38,72 +40,11 @@ export function title(p: Procedure): string {
   return p.code ? `${p.name} (mã ${p.code})` : p.name;
 }
 
-/**
- * One value when every channel has it; otherwise one line per distinct
- * value, naming the channels that share it ("Trực tiếp, Qua bưu điện: …").
- */
-function perChannel(channels: Channel[], pick: (c: Channel) => string | null | undefined): string | undefined {
-  const groups = new Map<string, string[]>();
-  for (const c of channels) {
-    const value = pick(c);
-    if (value) groups.set(value, [...(groups.get(value) ?? []), CHANNEL_LABELS[c.channel]]);
-  }
-  if (groups.size === 0) return undefined;
-  const [first] = groups;
-  if (groups.size === 1 && first![1].length === channels.length) return first![0];
-  return [...groups].map(([value, labels]) => `${labels.join(', ')}: ${value}`).join('; ');
-}
-
-/** The fee of one channel on the day of the answer, in words. */
-function feeText(p: Procedure, c: Channel, o: TextOptions): string | undefined {
-  if (!c.fee) return undefined;
-  const fee = feeOn(c.fee, o.today, p.code ? o.province.fees.get(p.code) : undefined);
-  if (!fee) return undefined;
-  if (fee.kind === 'ended') return o.messages.feeEnded(vietnameseDate(fee.since));
-  const value = fee.provincial && fee.source ? `${fee.value} ${o.messages.feeSetBy(fee.source)}` : fee.value;
-  return fee.until ? `${value} ${o.messages.feeUntil(vietnameseDate(fee.until))}` : value;
-}
-
-function postText(p: Procedure, o: TextOptions): string {
-  const receive = p.resultByPost === null ? o.messages.post.receiveUnknown : p.resultByPost ? o.messages.post.receiveYes : o.messages.post.receiveNo;
-  return `${acceptsPost(p) ? o.messages.post.submitYes : o.messages.post.submitNo} ${receive}`;
-}
-
-export function summaryFacts(p: Procedure, o: TextOptions): Array<[string, string]> {
-  const facts: Array<[string, string | undefined]> = [
-    [FACT_LABELS.agency, p.agency],
-    [FACT_LABELS.where, p.where],
-    [FACT_LABELS.reform, reformNotice(p, o)],
-    [FACT_LABELS.time, perChannel(p.channels, (c) => c.time)],
-    [FACT_LABELS.fee, perChannel(p.channels, (c) => feeText(p, c, o))],
-    [FACT_LABELS.online, ONLINE_LEVELS[p.online.level]],
-    [FACT_LABELS.post, postText(p, o)],
-  ];
-  return facts.filter((f): f is [string, string] => !!f[1]);
-}
-
 export function summaryText(p: Procedure, o: TextOptions): string {
   const lines = [bold(title(p), o.format)];
   if (p.summary) lines.push(p.summary);
   lines.push(...summaryFacts(p, o).map(([k, v]) => `• ${k}: ${v}`));
   return lines.join('\n');
-}
-
-/**
- * A catalogue record may still send citizens to a body the 2025 reforms
- * abolished ("UBND huyện"): say which body is in charge now, and why.
- * Our own entries are kept current instead (kb audit).
- */
-function reformNotice(p: Procedure, o: TextOptions): string | undefined {
-  if (p.origin.kind !== 'catalogue' || !o.reforms) return undefined;
-  const mention = [p.agency, p.where].filter((t): t is string => !!t).map((t) => outdatedMention(t, o.reforms!.bodies)).find(Boolean);
-  return mention ? o.messages.reformNotice(mention.term, mention.replacement.now, mention.replacement.basis) : undefined;
-}
-
-/** Channel notes, one line each, for the aspect the note is about. */
-function notes(p: Procedure, kinds: ReadonlyArray<Channel['channel']>): string | undefined {
-  const lines = p.channels.filter((c) => c.note && kinds.includes(c.channel)).map((c) => `${CHANNEL_LABELS[c.channel]}: ${c.note}`);
-  return lines.length > 0 ? lines.join('\n') : undefined;
 }
 
 function documentSections(p: Procedure, o: TextOptions): string[] | undefined {

@@ -41,6 +41,7 @@ describe('time', () => {
     ['xin giấy xác nhận độc thân mất bao lâu', /Thời gian giải quyết/, [/03 ngày làm việc/]],
     ['rút bảo hiểm xã hội một lần bao lâu thì nhận tiền', /Thời gian giải quyết — .*một lần/i, [/07 ngày làm việc/]],
     ['làm hộ chiếu mất mấy ngày', /Thời gian giải quyết — .*hộ chiếu/i, [/08 ngày làm việc/]],
+    ['đăng ký hộ kinh doanh mất mấy ngày', /Thời gian giải quyết — .*hộ kinh doanh/i, [/03 ngày làm việc/]],
     ['khai tử bao lâu thì xong', /Thời gian giải quyết — Đăng ký khai tử/, [/Trong ngày làm việc/, /03 ngày làm việc/]],
   ]);
 });
@@ -57,6 +58,8 @@ describe('fee', () => {
     ['làm lại căn cước bị mất tốn bao nhiêu', /Lệ phí — .*căn cước/i, [/35\.000 đồng/, /31\/12\/2026/]],
     ['làm hộ chiếu bao nhiêu tiền', /Lệ phí — .*hộ chiếu/i, [/100\.000 đồng/, /31\/12\/2026/]],
     ['đổi bằng lái xe mất bao nhiêu tiền', /Lệ phí — .*giấy phép lái xe/i, [/115\.000 đồng/]],
+    // Paper filing: lệ phí halved until 31/12/2026 plus the publication fee; online: no lệ phí.
+    ['lệ phí thành lập công ty TNHH một thành viên', /Lệ phí — .*một thành viên/i, [/25\.000 đồng/, /100\.000 đồng/, /31\/12\/2026/], [], 'Thành lập công ty trách nhiệm hữu hạn một thành viên'],
     ['đăng ký kết hôn có tốn phí không', /Lệ phí — Đăng ký kết hôn/, [/Miễn lệ phí/, /8\.000 đồng/], [], 'Đăng ký kết hôn'],
   ]);
 });

@@ -60,12 +60,15 @@ describe('fee', () => {
     ['đổi bằng lái xe mất bao nhiêu tiền', /Lệ phí — .*giấy phép lái xe/i, [/115\.000 đồng/]],
     // Paper filing: lệ phí halved until 31/12/2026 plus the publication fee; online: no lệ phí.
     ['lệ phí thành lập công ty TNHH một thành viên', /Lệ phí — .*một thành viên/i, [/25\.000 đồng/, /100\.000 đồng/, /31\/12\/2026/], [], 'Thành lập công ty trách nhiệm hữu hạn một thành viên'],
+    ['đăng ký thường trú online mất bao nhiêu tiền', /Lệ phí — Đăng ký thường trú/, [/20\.000 đồng/, /10\.000 đồng/]],
+    ['chứng thực bản sao bao nhiêu tiền một trang', /Lệ phí — Chứng thực bản sao/, [/2\.000 đồng\/trang/, /200\.000 đồng/], [], 'Chứng thực bản sao từ bản chính (sao y bản chính)'],
     ['đăng ký kết hôn có tốn phí không', /Lệ phí — Đăng ký kết hôn/, [/Miễn lệ phí/, /8\.000 đồng/], [], 'Đăng ký kết hôn'],
   ]);
 });
 
 describe('documents', () => {
   ask([
+    ['đăng ký thường trú cần giấy tờ gì', /Giấy tờ cần chuẩn bị — Đăng ký thường trú/, [/CT01/]],
     ['làm giấy khai sinh cho con cần mang gì', /Giấy tờ cần chuẩn bị — Đăng ký khai sinh/, [/Giấy chứng sinh/, /Tờ khai/]],
     ['khai tử cần giấy tờ gì', /Giấy tờ cần chuẩn bị — Đăng ký khai tử/, [/Giấy báo tử/]],
   ]);

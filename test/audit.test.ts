@@ -1,6 +1,6 @@
 /** `kb audit`: each kind of finding, errors for our entries and warnings for catalogue records, history not flagged. */
 import { describe, expect, it } from 'vitest';
-import { auditProcedures, type FindingKind } from '../src/catalogue/audit.js';
+import { auditProcedures, contradictsVerification, type FindingKind } from '../src/catalogue/audit.js';
 import { loadReforms } from '../src/catalogue/reforms.js';
 import { procedureEntrySchema, type Procedure, type ProcedureEntry } from '../src/catalogue/schema.js';
 
@@ -81,12 +81,21 @@ describe('kb audit', () => {
 
 describe('kb audit over the bundled knowledge/', () => {
   // Today's date on purpose: a dated fee nearing its end with nothing after it must turn CI red.
-  it('finds no error in an entry that records its verification', async () => {
+  it('finds no error on any aspect an entry records as verified', async () => {
     const { loadKnowledgeDir } = await import('../src/catalogue/knowledgeLoader.js');
     const entries = await loadKnowledgeDir('knowledge');
-    const verified = entries.filter((p) => p.verification.length > 0);
-    const findings = auditProcedures(verified, reforms, new Date()).filter((f) => f.severity === 'error');
+    const byId = new Map(entries.map((p) => [p.id, p]));
+    const findings = auditProcedures(entries, reforms, new Date()).filter((f) => f.severity === 'error' && contradictsVerification(byId.get(f.id)!, f));
     expect(findings.map((f) => `${f.id} ${f.kind}: ${f.detail}`)).toEqual([]);
-    expect(verified.length).toBeGreaterThan(0);
+    expect(entries.filter((p) => p.verification.length > 0).length).toBeGreaterThan(0);
+  });
+
+  it('counts a finding against an entry only where it claims that aspect verified', () => {
+    const p = procedure({ channels: [{ channel: 'in-person', time: null, fee: 'Miễn phí', note: null }] });
+    const [finding] = auditProcedures([p], reforms, NOW);
+    expect(finding?.kind).toBe('no-time');
+    expect(contradictsVerification(p, finding!)).toBe(true);
+    const partly = { ...p, verification: [{ on: '2026-12-01', against: 'x', checked: ['fee' as const] }] };
+    expect(contradictsVerification(partly, finding!)).toBe(false);
   });
 });

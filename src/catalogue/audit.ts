@@ -4,7 +4,7 @@
  * (ours: CI keeps them clean) and a warning in a catalogue record (what the
  * national database says; the assistant must cope with it).
  */
-import type { Procedure } from './schema.js';
+import type { Procedure, Verification } from './schema.js';
 import { outdatedMention, type ReformMap } from './reforms.js';
 
 export type FindingKind =
@@ -29,6 +29,21 @@ const UNTIL = /đến (?:hết )?(?:ngày )?(\d{1,2})\/(\d{1,2})\/(\d{4})/gi;
 const MAX_DOCUMENTS = 20;
 const MAX_DOCUMENT_CHARS = 3_500;
 const EXPIRY_WARNING_DAYS = 60;
+
+/** The aspect of an entry a finding is about (what a `verification` record says was checked). */
+export const FINDING_ASPECT: Record<FindingKind, Verification['checked'][number] | null> = {
+  'no-time': 'time', 'time-without-unit': 'time', 'channel-without-time': 'time',
+  'no-fee': 'fee', 'fee-without-amount': 'fee', 'fee-expiring': 'fee',
+  'outdated-body': 'where', 'no-where': 'where', 'no-online': 'online', 'no-post-receive': 'post',
+  'outdated-document': 'documents', 'no-documents': 'documents', 'long-documents': 'documents',
+  'replaced-law': 'legal', unverified: null,
+};
+
+/** A finding on an aspect the entry records as verified: the check or the record is wrong. */
+export function contradictsVerification(p: Procedure, f: Finding): boolean {
+  const aspect = FINDING_ASPECT[f.kind];
+  return aspect !== null && p.verification.some((v) => v.checked.includes(aspect));
+}
 
 /** Every finding for every procedure, in a stable order. */
 export function auditProcedures(procedures: readonly Procedure[], reforms: ReformMap, now: Date): Finding[] {

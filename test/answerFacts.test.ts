@@ -42,6 +42,8 @@ describe('time', () => {
     ['rút bảo hiểm xã hội một lần bao lâu thì nhận tiền', /Thời gian giải quyết — .*một lần/i, [/07 ngày làm việc/]],
     ['làm hộ chiếu mất mấy ngày', /Thời gian giải quyết — .*hộ chiếu/i, [/08 ngày làm việc/]],
     ['đăng ký hộ kinh doanh mất mấy ngày', /Thời gian giải quyết — .*hộ kinh doanh/i, [/03 ngày làm việc/]],
+    ['sang tên sổ đỏ mất bao lâu', /Thời gian giải quyết — .*(sổ đỏ|Sang tên)/i, [/08 ngày làm việc/]],
+    ['tách thửa đất mất bao nhiêu ngày', /Thời gian giải quyết — .*(Tách|tách)/, [/12 ngày làm việc/]],
     ['khai tử bao lâu thì xong', /Thời gian giải quyết — Đăng ký khai tử/, [/Trong ngày làm việc/, /03 ngày làm việc/]],
   ]);
 });
@@ -54,6 +56,8 @@ describe('fee', () => {
     ['mua bảo hiểm y tế hộ gia đình bao nhiêu tiền', /Lệ phí — .*bảo hiểm y tế/i, [/113\.850 đồng\/tháng/, /79\.695/, /45\.540/], [/^Miễn phí$/m]],
     ['đóng bảo hiểm xã hội tự nguyện mỗi tháng bao nhiêu', /bảo hiểm xã hội tự nguyện/i, [/330\.000/, /31\/12\/2026/]],
     // Thông tư 64/2025/TT-BTC halves these until 31/12/2026: the answer shows the half and its end date.
+    // Set by the province: who sets it, and what else is paid and to whom (registration tax 0,5%, income tax 2%).
+    ['sang tên sổ đỏ tốn những khoản tiền gì', /Lệ phí — .*(sổ đỏ|Sang tên)/i, [/Hội đồng nhân dân/, /0,5%/, /2%/], [], 'Sang tên sổ đỏ khi chuyển nhượng, tặng cho, thừa kế đất (đăng ký biến động)'],
     ['đổi thẻ căn cước hết bao nhiêu tiền', /Lệ phí — .*căn cước/i, [/25\.000 đồng\/thẻ/, /31\/12\/2026/], [/50\.000 đồng\/thẻ;/]],
     ['làm lại căn cước bị mất tốn bao nhiêu', /Lệ phí — .*căn cước/i, [/35\.000 đồng/, /31\/12\/2026/]],
     ['làm hộ chiếu bao nhiêu tiền', /Lệ phí — .*hộ chiếu/i, [/100\.000 đồng/, /31\/12\/2026/]],
@@ -77,6 +81,7 @@ describe('documents', () => {
 describe('conditions', () => {
   ask([
     ['điều kiện rút bảo hiểm xã hội một lần', /Điều kiện — .*một lần/i, [/15 năm/, /12 tháng/, /20 năm/, /01\/7\/2025/]],
+    ['điều kiện thu nhập mua nhà ở xã hội', /Điều kiện — .*nhà ở xã hội/i, [/20 triệu đồng/, /40 triệu đồng/]],
     ['điều kiện đăng ký kết hôn là gì', /Điều kiện — Đăng ký kết hôn/, [/20 tuổi/, /18 tuổi/]],
     ['điều kiện cấp giấy xác nhận tình trạng hôn nhân', /Điều kiện — Cấp Giấy xác nhận tình trạng hôn nhân/, [/06 tháng/]],
   ]);

@@ -40,7 +40,8 @@ describe('knowledge folder', () => {
       ['unknown key', [...base, 'fees: 100'], /fees|Unrecognized key/],
       ['wrong type', [...base, 'steps: "Bước 1"'], /steps: /],
       ['bad channel', [...base, 'channels:', '  - channel: fax'], /channels\.0\.channel: .*\(dòng 5\)/],
-      ['bad date', [...base, 'lastVerified: "24/11/2026"'], /lastVerified: /],
+      ['bad date', [...base, 'verification:', '  - on: "24/11/2026"', '    against: bản ghi', '    checked: [fee]'], /verification\.0\.on: .*\(dòng 5\)/],
+      ['the retired lastVerified stamp', [...base, 'lastVerified: "2026-11-24"'], /Unrecognized key.*lastVerified|lastVerified/],
       ['broken YAML', ['name: [unclosed', 'field: x'], /YAML không hợp lệ/],
     ])('%s', async (label, lines, message) => {
       const file = path.join(dir, `${label.replace(/\s/g, '-')}.yaml`);
@@ -54,7 +55,7 @@ describe('knowledge folder', () => {
     it('reports every bad file of a folder at once', async () => {
       const error = await loadKnowledgeDir(dir).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(AggregateKnowledgeError);
-      expect((error as AggregateKnowledgeError).errors.length).toBe(8);
+      expect((error as AggregateKnowledgeError).errors.length).toBe(9);
     });
   });
 });

@@ -131,11 +131,9 @@ export const procedureEntrySchema = z
     alternates: z.array(procedureCodeSchema).default([]),
     sourceUrl: z.url().optional(),
     verification: z.array(verificationSchema).default([]),
-    /** Superseded by `verification`; still read while entries migrate (kb audit flags them). */
-    lastVerified: isoDate.optional(),
   })
   .strict()
-  .transform((entry) => ({ ...entry, lastVerified: latest(entry.verification) ?? entry.lastVerified }));
+  .transform((entry) => ({ ...entry, lastVerified: latest(entry.verification) }));
 
 function latest(verification: readonly Verification[]): string | undefined {
   return verification.reduce<string | undefined>((last, v) => (!last || v.on > last ? v.on : last), undefined);

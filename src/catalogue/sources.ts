@@ -38,5 +38,7 @@ function isCatalogue(procedures: Procedure[]): boolean {
 export function overlay(base: Procedure, top: Procedure): Procedure {
   const merged: Record<string, unknown> = { ...base };
   for (const key of top.origin.declared) merged[key] = (top as Record<string, unknown>)[key];
+  // Derived from `verification`, so it follows it.
+  if (top.origin.declared.includes('verification')) merged.lastVerified = top.lastVerified;
   return { ...(merged as Procedure), id: top.id, origin: top.origin };
 }

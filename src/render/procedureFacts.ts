@@ -22,7 +22,7 @@ export function perChannel(channels: Channel[], pick: (c: Channel) => string | n
   if (groups.size === 0) return undefined;
   const [first] = groups;
   if (groups.size === 1 && first![1].length === channels.length) return first![0];
-  return [...groups].map(([value, labels]) => `${labels.join(', ')}: ${value}`).join('; ');
+  return [...groups].map(([value, labels]) => `${labels.join(', ')}: ${value.replace(/[.;]\s*$/, '')}`).join('; ');
 }
 
 /** The fee of one channel on the day of the answer, in words. */

@@ -4,6 +4,7 @@
  */
 import type { Aspect } from './language/aspects.js';
 import { CONTENT_MAX_CHARS, type FieldProblem } from './complaints/fields.js';
+import type { CodeProblem } from './dossiers/dossierCode.js';
 
 export interface MessageSettings {
   /** e.g. "Trung tâm Phục vụ hành chính công tỉnh Bắc Ninh". */
@@ -70,6 +71,15 @@ export const DOSSIER_STATUS_LABELS = {
   10: 'Đã trả kết quả',
 } as const;
 
+function codeProblem(p: CodeProblem): string {
+  switch (p.kind) {
+    case 'date': return `phần ngày tiếp nhận "${p.part}" không phải ngày hợp lệ (dạng năm-tháng-ngày, ví dụ 241120 là ngày 20/11/2024)`;
+    case 'sequence': return `phần số thứ tự "${p.part}" phải có đúng 4 chữ số (ví dụ 0007)`;
+    case 'separator': return 'ngày tiếp nhận và số thứ tự cần được tách bằng dấu gạch ngang (ví dụ 241120-0007)';
+    case 'parts': return 'mã hồ sơ cần đủ 3 phần: mã cơ quan, ngày tiếp nhận (6 chữ số) và số thứ tự (4 chữ số), ví dụ 000.00.15.H57-241120-0007';
+  }
+}
+
 export function createMessages(s: MessageSettings) {
   const hotline = `tổng đài ${s.hotline}`;
   return {
@@ -122,7 +132,7 @@ export function createMessages(s: MessageSettings) {
       askCode:
         'Anh/chị cho tôi xin mã hồ sơ nhé. Mã được in trên Phiếu tiếp nhận và hẹn trả kết quả, hoặc trong tin nhắn SMS/email ' +
         'báo đã nhận hồ sơ, có dạng 000.00.15.H57-241120-0007.',
-      badCode: (problem: string) => `Mã hồ sơ chưa đúng: ${problem}. Anh/chị kiểm tra lại và gửi lại mã giúp tôi.`,
+      badCode: (problem: CodeProblem) => `Mã hồ sơ chưa đúng: ${codeProblem(problem)}. Anh/chị kiểm tra lại và gửi lại mã giúp tôi.`,
       tooManyBadCodes: `Tôi chưa đọc được mã hồ sơ. Anh/chị vui lòng kiểm tra lại phiếu hẹn, hoặc gọi ${hotline} để được tra cứu.`,
       askPhone:
         'Để bảo vệ thông tin của anh/chị, vui lòng cho biết 4 số cuối của số điện thoại đã đăng ký trên hồ sơ.',

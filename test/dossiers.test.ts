@@ -3,6 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { WorkingCalendar } from '../src/dossiers/calendar.js';
 import { parseDossierCode } from '../src/dossiers/dossierCode.js';
+import { createMessages } from '../src/messages.js';
+
+const messages = createMessages({ locality: 'Trung tâm thử', hotline: '1900 1234' });
 import { DossierService, GUARD_FILE } from '../src/dossiers/dossierService.js';
 import { MAX_CODES_PER_HOUR, VerificationGuard } from '../src/security/verificationGuard.js';
 import { EmbeddedDossierSource } from '../src/dossiers/embeddedSource.js';
@@ -37,7 +40,7 @@ describe('dossier codes', () => {
   ])('says what is wrong with %s', (input, problem) => {
     const parsed = parseDossierCode(input);
     expect(parsed.kind).toBe('invalid');
-    expect(parsed.kind === 'invalid' && parsed.problem).toMatch(problem);
+    expect(parsed.kind === 'invalid' && messages.dossier.badCode(parsed.problem)).toMatch(problem);
   });
 
   it.each(['tôi muốn làm khai sinh', 'gọi 0912345678 giúp em', 'năm 2024 tôi nộp hồ sơ'])('finds no code in %s', (input) => {

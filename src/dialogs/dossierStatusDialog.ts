@@ -4,7 +4,7 @@
  * digits of the registered phone number, then show the status.
  */
 import { TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { parseDossierCode } from '../dossiers/dossierCode.js';
+import { parseDossierCode, type CodeProblem } from '../dossiers/dossierCode.js';
 import { CLOSED_STATUSES } from '../dossiers/schema.js';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog.js';
 import type { ChooseResult } from './chooseProcedureDialog.js';
@@ -15,7 +15,7 @@ import { fourDigits, fourDigitsPrompt } from './prompts.js';
 export interface DossierOptions {
   code?: string;
   /** What was wrong with the code last given. */
-  problem?: string;
+  problem?: CodeProblem;
   attempts?: number;
 }
 

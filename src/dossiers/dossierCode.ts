@@ -6,9 +6,16 @@
  * spaces or dots for dashes, the letter O for zero, inside a sentence.
  */
 
+/** What is wrong with a code that was typed (messages.ts words it for the citizen). */
+export type CodeProblem =
+  | { kind: 'date'; part: string }
+  | { kind: 'sequence'; part: string }
+  | { kind: 'separator' }
+  | { kind: 'parts' };
+
 export type CodeParse =
   | { kind: 'code'; code: string; agency: string; receivedOn: string; sequence: string }
-  | { kind: 'invalid'; problem: string }
+  | { kind: 'invalid'; problem: CodeProblem }
   | { kind: 'absent' };
 
 const SEP = '[\\s._\\-–/]+';
@@ -38,7 +45,7 @@ function validDate(yymmdd: string): string | undefined {
   return date.toISOString().slice(0, 10);
 }
 
-/** Finds and normalises a dossier code in free text, or says precisely what is wrong with it. */
+/** Finds and normalises a dossier code in free text, or names precisely what is wrong with it. */
 export function parseDossierCode(text: string): CodeParse {
   const match = FULL.exec(text);
   if (match) {
@@ -47,10 +54,10 @@ export function parseDossierCode(text: string): CodeParse {
     const sequence = zeros(match[3]!);
     const receivedOn = validDate(date);
     if (!receivedOn) {
-      return { kind: 'invalid', problem: `phần ngày tiếp nhận "${date}" không phải ngày hợp lệ (dạng năm-tháng-ngày, ví dụ 241120 là ngày 20/11/2024)` };
+      return { kind: 'invalid', problem: { kind: 'date', part: date } };
     }
     if (sequence.length !== 4) {
-      return { kind: 'invalid', problem: `phần số thứ tự "${sequence}" phải có đúng 4 chữ số (ví dụ 0007)` };
+      return { kind: 'invalid', problem: { kind: 'sequence', part: sequence } };
     }
     return { kind: 'code', code: `${agency}-${date}-${sequence}`, agency, receivedOn, sequence };
   }
@@ -58,10 +65,7 @@ export function parseDossierCode(text: string): CodeParse {
   if (!loose) return { kind: 'absent' };
   const last = zeros(loose[0].split(new RegExp(SEP)).at(-1) ?? '');
   if (/^\d{10}$/.test(last)) {
-    return { kind: 'invalid', problem: 'ngày tiếp nhận và số thứ tự cần được tách bằng dấu gạch ngang (ví dụ 241120-0007)' };
+    return { kind: 'invalid', problem: { kind: 'separator' } };
   }
-  return {
-    kind: 'invalid',
-    problem: 'mã hồ sơ cần đủ 3 phần: mã cơ quan, ngày tiếp nhận (6 chữ số) và số thứ tự (4 chữ số), ví dụ 000.00.15.H57-241120-0007',
-  };
+  return { kind: 'invalid', problem: { kind: 'parts' } };
 }

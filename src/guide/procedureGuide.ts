@@ -9,7 +9,7 @@ import type { Procedure } from '../catalogue/schema.js';
 import { isStale } from '../catalogue/staleness.js';
 import { asksDossierStatus, asksToGiveFeedback, asksToSubscribe, detectAspects, detectCommand, type Aspect, type CommandIntent } from '../language/intents.js';
 import { parseComplaintCode } from '../complaints/complaintService.js';
-import { parseDossierCode } from '../dossiers/dossierCode.js';
+import { parseDossierCode, type CodeProblem } from '../dossiers/dossierCode.js';
 
 export interface GuideContext {
   /** The procedure the conversation is about, for follow-ups ("còn lệ phí thì sao?"). */
@@ -19,7 +19,7 @@ export interface GuideContext {
 export type GuideAnswer =
   | { kind: 'command'; command: CommandIntent }
   /** A dossier status question: with the code found in the message, or what is wrong with it. */
-  | { kind: 'dossier'; code?: string; problem?: string }
+  | { kind: 'dossier'; code?: string; problem?: CodeProblem }
   | { kind: 'subscribe' }
   /** Feedback (phản ánh, kiến nghị); `formal` when it reads as khiếu nại or tố cáo. */
   | { kind: 'feedback'; formal?: 'khieu-nai' | 'to-cao' }

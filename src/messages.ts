@@ -119,6 +119,7 @@ export function createMessages(s: MessageSettings) {
     feeEnded: (date: string) =>
       `Mức thu thay đổi từ ngày ${date} và tôi chưa có mức mới. Anh/chị vui lòng hỏi bộ phận một cửa hoặc gọi ${hotline} trước khi nộp.`,
     onlineAt: 'Nộp tại:',
+    formLabel: 'mẫu:',
     post: {
       submitYes: 'Có thể gửi hồ sơ qua dịch vụ bưu chính công ích.',
       submitNo: 'Không nhận hồ sơ gửi qua bưu điện.',

@@ -2,6 +2,7 @@
  * The router: every message that is not inside a flow starts here. It asks
  * the guide what the message is and answers, or starts the flow it needs.
  */
+import { title } from '../render/procedureText.js';
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { pickNumber } from '../language/choice.js';
 import { ChooseProcedureDialog, type ChooseOptions, type ChooseResult } from './chooseProcedureDialog.js';
@@ -99,9 +100,9 @@ export class MainDialog extends ComponentDialog {
 
   /** What the conversation was about, to pre-fill a feedback. */
   private relatedTopic(data: ConversationData): string | undefined {
-    if (data.dossier) return `Hồ sơ ${data.dossier.code}`;
+    if (data.dossier) return this.deps.renderer.messages.dossier.title(data.dossier.code);
     const procedure = data.procedureId ? this.deps.guide.get(data.procedureId) : undefined;
-    return procedure ? `${procedure.name}${procedure.code ? ` (mã ${procedure.code})` : ''}` : undefined;
+    return procedure ? title(procedure) : undefined;
   }
 
   private async subscribe(step: WaterfallStepContext, dossier: { code: string; status: number }): Promise<void> {

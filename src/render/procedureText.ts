@@ -51,7 +51,7 @@ function documentSections(p: Procedure, o: TextOptions): string[] | undefined {
   if (p.documentGroups.length === 0) return undefined;
   return p.documentGroups.map((g) => {
     const items = g.documents.map((d, i) => {
-      const extra = [d.copies, d.form ? `mẫu: ${d.form}` : null].filter(Boolean).join('; ');
+      const extra = [d.copies, d.form ? `${o.messages.formLabel} ${d.form}` : null].filter(Boolean).join('; ');
       return `${i + 1}. ${d.name}${extra ? ` — ${extra}` : ''}`;
     });
     return [g.case ? italic(g.case, o.format) : undefined, ...items].filter(Boolean).join('\n');

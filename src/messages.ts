@@ -115,6 +115,7 @@ export function createMessages(s: MessageSettings) {
       `Dữ liệu thủ tục còn ghi "${old}", cơ quan này không còn sau sắp xếp bộ máy năm 2025. Nay: ${now}${basis ? ` (${basis})` : ''}. ` +
       'Anh/chị nên hỏi bộ phận một cửa để được hướng dẫn nơi nộp.',
     feeSetBy: (source: string) => `(theo ${source})`,
+    feeGeneral: (text: string) => `Quy định chung: ${text}`,
     feeUntil: (date: string) => `(áp dụng đến hết ngày ${date})`,
     feeEnded: (date: string) =>
       `Mức thu thay đổi từ ngày ${date} và tôi chưa có mức mới. Anh/chị vui lòng hỏi bộ phận một cửa hoặc gọi ${hotline} trước khi nộp.`,

@@ -30,7 +30,7 @@ describe('feeOn', () => {
   it('uses the province profile only for a fee the province sets', () => {
     const general: FeeValue[] = [{ value: 'Do HĐND tỉnh quy định, thường 50.000–100.000 đồng', setBy: 'province' }];
     const local: FeeValue[] = [{ value: '75.000 đồng', source: 'Nghị quyết 12/2025/NQ-HĐND' }];
-    expect(feeOn(general, '2026-12-03', local)).toMatchObject({ value: '75.000 đồng', provincial: true });
+    expect(feeOn(general, '2026-12-03', local)).toMatchObject({ value: '75.000 đồng', provincial: true, general: general[0]!.value });
     expect(feeOn(general, '2026-12-03')).toMatchObject({ value: general[0]!.value, provincial: false });
     expect(feeOn([FULL], '2027-02-01', local)).toMatchObject({ value: FULL.value, provincial: false });
   });
@@ -87,6 +87,8 @@ describe('a dated fee in the chat', () => {
     const text = await chatAt('2026-12-03T09:00:00+07:00', [{ value: 'Do HĐND tỉnh quy định, thường 20.000–50.000 đồng', setBy: 'province' }], { PROVINCE_PROFILE: profile });
     expect(text).toContain('30.000 đồng');
     expect(text).toContain('Nghị quyết 05/2025/NQ-HĐND');
+    // The entry's general text (who sets it, what else is paid) stays: the province only gives the amount.
+    expect(text).toContain('Quy định chung: Do HĐND tỉnh quy định');
   });
 });
 

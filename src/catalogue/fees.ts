@@ -7,7 +7,11 @@
 import type { FeeValue } from './schema.js';
 
 export type FeeInForce =
-  | { kind: 'amount'; value: string; until?: string; source?: string; provincial: boolean }
+  | {
+      kind: 'amount'; value: string; until?: string; source?: string; provincial: boolean;
+      /** With a province's amount: the entry's own text (who sets it, what else is paid and to whom), still true. */
+      general?: string;
+    }
   /** Every known value ended before `day`: the amount now is not known. */
   | { kind: 'ended'; since: string };
 
@@ -16,7 +20,8 @@ export function feeOn(values: readonly FeeValue[], day: string, provincial?: rea
   const fromProfile = values.some((v) => v.setBy === 'province') && !!provincial && provincial.length > 0;
   const own = fromProfile ? provincial : values;
   const current = own.find((v) => (!v.from || v.from <= day) && (!v.until || day <= v.until));
-  if (current) return { kind: 'amount', value: current.value, until: current.until, source: current.source, provincial: fromProfile };
+  const general = fromProfile ? values.find((v) => v.setBy === 'province' && (!v.from || v.from <= day) && (!v.until || day <= v.until))?.value : undefined;
+  if (current) return { kind: 'amount', value: current.value, until: current.until, source: current.source, provincial: fromProfile, general };
   const ended = own.filter((v) => v.until && v.until < day).map((v) => v.until!).sort();
   return ended.length > 0 ? { kind: 'ended', since: nextDay(ended[ended.length - 1]!) } : undefined;
 }

@@ -31,7 +31,8 @@ export function feeText(p: Procedure, c: Channel, o: TextOptions): string | unde
   const fee = feeOn(c.fee, o.today, p.code ? o.province.fees.get(p.code) : undefined);
   if (!fee) return undefined;
   if (fee.kind === 'ended') return o.messages.feeEnded(vietnameseDate(fee.since));
-  const value = fee.provincial && fee.source ? `${fee.value} ${o.messages.feeSetBy(fee.source)}` : fee.value;
+  const local = fee.provincial && fee.source ? `${fee.value} ${o.messages.feeSetBy(fee.source)}` : fee.value;
+  const value = fee.general ? `${local}. ${o.messages.feeGeneral(fee.general)}` : local;
   return fee.until ? `${value} ${o.messages.feeUntil(vietnameseDate(fee.until))}` : value;
 }
 

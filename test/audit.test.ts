@@ -73,6 +73,12 @@ describe('kb audit', () => {
     expect(kinds(procedure(channel([reduced, after])))).toEqual([]);
   });
 
+  it('warns 60 days before a transitional decree the entry relies on ends', () => {
+    const p = procedure({ legalBasis: [{ title: 'Nghị định phân cấp lĩnh vực đất đai', number: '151/2025/NĐ-CP' }] });
+    expect(kinds(p, new Date('2026-12-03T00:00:00Z'))).toEqual([]);
+    expect(kinds(p, new Date('2027-01-05T00:00:00Z'))).toEqual(['law-expiring']);
+  });
+
   it('reports our entries as errors and catalogue records as warnings', () => {
     const findings = auditProcedures([procedure({ documentGroups: [] }), procedure({ documentGroups: [] }, 'catalogue')], reforms, NOW);
     expect(findings.map((f) => f.severity)).toEqual(['error', 'warning']);

@@ -10,7 +10,7 @@ import { outdatedMention, type ReformMap } from './reforms.js';
 export type FindingKind =
   | 'no-time' | 'time-without-unit' | 'no-fee' | 'fee-without-amount' | 'fee-expiring'
   | 'outdated-body' | 'outdated-document' | 'replaced-law' | 'no-documents' | 'long-documents'
-  | 'channel-without-time' | 'no-where' | 'no-online' | 'no-post-receive' | 'unverified';
+  | 'channel-without-time' | 'no-where' | 'no-online' | 'no-post-receive' | 'unverified' | 'law-expiring';
 
 export interface Finding {
   id: string;
@@ -36,7 +36,7 @@ export const FINDING_ASPECT: Record<FindingKind, Verification['checked'][number]
   'no-fee': 'fee', 'fee-without-amount': 'fee', 'fee-expiring': 'fee',
   'outdated-body': 'where', 'no-where': 'where', 'no-online': 'online', 'no-post-receive': 'post',
   'outdated-document': 'documents', 'no-documents': 'documents', 'long-documents': 'documents',
-  'replaced-law': 'legal', unverified: null,
+  'replaced-law': 'legal', 'law-expiring': 'legal', unverified: null,
 };
 
 /** A finding on an aspect the entry records as verified: the check or the record is wrong. */
@@ -97,6 +97,10 @@ function auditOne(p: Procedure, reforms: ReformMap, now: Date): Finding[] {
   if (document) add('outdated-document', `nhắc "${document.term}" → nay: ${document.replacement.now}`);
 
   for (const basis of p.legalBasis) {
+    const ending = reforms.expiring.find((e) => `${basis.number ?? ''} ${basis.title}`.includes(e.number));
+    if (ending && Date.parse(`${ending.until}T00:00:00Z`) - now.getTime() <= EXPIRY_WARNING_DAYS * 86_400_000) {
+      add('law-expiring', `căn cứ ${ending.number} chỉ áp dụng đến hết ${ending.until} (${ending.note}): kiểm tra lại văn bản thay thế`);
+    }
     const replaced = reforms.laws.find((l) => `${basis.number ?? ''} ${basis.title}`.includes(l.old));
     if (replaced) add('replaced-law', `căn cứ ${replaced.old} đã được thay thế: ${replaced.new}`);
   }

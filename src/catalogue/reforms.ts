@@ -14,6 +14,8 @@ const reformSchema = z.object({
   bodies: z.array(replacement),
   documents: z.array(replacement),
   laws: z.array(z.object({ old: z.string().min(3), new: z.string().min(3) })),
+  /** Documents in force only until a known date (the 2025 transitional decrees): answers built on them need re-checking. */
+  expiring: z.array(z.object({ number: z.string().min(3), until: z.iso.date(), note: z.string().min(1) })).default([]),
 });
 export type ReformMap = z.infer<typeof reformSchema>;
 export type Replacement = z.infer<typeof replacement>;

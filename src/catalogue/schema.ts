@@ -125,9 +125,9 @@ export const procedureEntrySchema = z
     conditions: text.nullable().default(null),
     result: text.nullable().default(null),
     legalBasis: z.array(legalBasisSchema).default([]),
-    /** Sibling codes that are the same procedure at another level or its online variant. */
     /** Whether the result can be received by post (submitting by post is the 'post' channel); null: unknown. */
     resultByPost: z.boolean().nullable().default(null),
+    /** Sibling codes that are the same procedure at another level or its online variant. */
     alternates: z.array(procedureCodeSchema).default([]),
     sourceUrl: z.url().optional(),
     verification: z.array(verificationSchema).default([]),

@@ -99,7 +99,8 @@ function auditOne(p: Procedure, reforms: ReformMap, now: Date): Finding[] {
   for (const basis of p.legalBasis) {
     const ending = reforms.expiring.find((e) => `${basis.number ?? ''} ${basis.title}`.includes(e.number));
     if (ending && Date.parse(`${ending.until}T00:00:00Z`) - now.getTime() <= EXPIRY_WARNING_DAYS * 86_400_000) {
-      add('law-expiring', `căn cứ ${ending.number} chỉ áp dụng đến hết ${ending.until} (${ending.note}): kiểm tra lại văn bản thay thế`);
+      // A warning even for our entries: until the successor is issued there is nothing to fix, only to watch.
+      out.push({ id: p.id, kind: 'law-expiring', severity: 'warning', detail: `căn cứ ${ending.number} chỉ áp dụng đến hết ${ending.until} (${ending.note}): kiểm tra văn bản thay thế` });
     }
     const replaced = reforms.laws.find((l) => `${basis.number ?? ''} ${basis.title}`.includes(l.old));
     if (replaced) add('replaced-law', `căn cứ ${replaced.old} đã được thay thế: ${replaced.new}`);

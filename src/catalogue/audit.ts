@@ -53,7 +53,7 @@ export function auditProcedures(procedures: readonly Procedure[], reforms: Refor
 function auditOne(p: Procedure, reforms: ReformMap, now: Date): Finding[] {
   const severity = p.origin.kind === 'knowledge' ? 'error' : 'warning';
   const out: Finding[] = [];
-  const add = (kind: FindingKind, detail: string) => out.push({ id: p.id, kind, severity, detail });
+  const add = (kind: FindingKind, detail: string, as: Finding['severity'] = severity) => out.push({ id: p.id, kind, severity: as, detail });
 
   const times = p.channels.map((c) => c.time).filter((t): t is string => !!t);
   if (times.length === 0) add('no-time', 'không có thời gian giải quyết');
@@ -100,7 +100,7 @@ function auditOne(p: Procedure, reforms: ReformMap, now: Date): Finding[] {
     const ending = reforms.expiring.find((e) => `${basis.number ?? ''} ${basis.title}`.includes(e.number));
     if (ending && Date.parse(`${ending.until}T00:00:00Z`) - now.getTime() <= EXPIRY_WARNING_DAYS * 86_400_000) {
       // A warning even for our entries: until the successor is issued there is nothing to fix, only to watch.
-      out.push({ id: p.id, kind: 'law-expiring', severity: 'warning', detail: `căn cứ ${ending.number} chỉ áp dụng đến hết ${ending.until} (${ending.note}): kiểm tra văn bản thay thế` });
+      add('law-expiring', `căn cứ ${ending.number} chỉ áp dụng đến hết ${ending.until} (${ending.note}): kiểm tra văn bản thay thế`, 'warning');
     }
     const replaced = reforms.laws.find((l) => `${basis.number ?? ''} ${basis.title}`.includes(l.old));
     if (replaced) add('replaced-law', `căn cứ ${replaced.old} đã được thay thế: ${replaced.new}`);

@@ -113,7 +113,7 @@ export function catalogueFee(fee: string | null | undefined): string | null {
   if (!f) return null;
   const inner = /^Miễn phí\s*\(+([\s\S]*?)\)+\s*$/u.exec(f)?.[1]?.trim();
   if (!inner) return f;
-  return /^(miễn|không thu)/iu.test(inner) ? inner : /\d[\d.]*\s*(đồng|đ\b)|theo|mức thu/iu.test(inner) ? inner : f;
+  return /^(miễn|không thu)|\d[\d.]*\s*(đồng|đ\b)|theo|mức thu/iu.test(inner) ? inner : f;
 }
 
 /** "0 bản chính, 1 bản sao" is one copy; "0 bản chính" alone counts nothing (the line is a note or a condition). */

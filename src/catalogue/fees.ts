@@ -19,8 +19,9 @@ export type FeeInForce =
 export function feeOn(values: readonly FeeValue[], day: string, provincial?: readonly FeeValue[]): FeeInForce | undefined {
   const fromProfile = values.some((v) => v.setBy === 'province') && !!provincial && provincial.length > 0;
   const own = fromProfile ? provincial : values;
-  const current = own.find((v) => (!v.from || v.from <= day) && (!v.until || day <= v.until));
-  const general = fromProfile ? values.find((v) => v.setBy === 'province' && (!v.from || v.from <= day) && (!v.until || day <= v.until))?.value : undefined;
+  const inForce = (v: FeeValue) => (!v.from || v.from <= day) && (!v.until || day <= v.until);
+  const current = own.find(inForce);
+  const general = fromProfile ? values.find((v) => v.setBy === 'province' && inForce(v))?.value : undefined;
   if (current) return { kind: 'amount', value: current.value, until: current.until, source: current.source, provincial: fromProfile, general };
   const ended = own.filter((v) => v.until && v.until < day).map((v) => v.until!).sort();
   return ended.length > 0 ? { kind: 'ended', since: nextDay(ended[ended.length - 1]!) } : undefined;

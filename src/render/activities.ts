@@ -11,7 +11,8 @@ import { dossierSheet } from './dossierText.js';
 import { factCard, markdownSheet, plainSheet, type FactSheet } from './factSheet.js';
 import type { GuideAnswer } from '../guide/procedureGuide.js';
 import { ASPECT_LABELS, EXAMPLE_QUESTIONS, DETAIL_ASPECTS, SUMMARY_FACT_ASPECTS, type Messages } from '../messages.js';
-import { aspectMessages, detailAspects, summaryFacts, summaryText, title, vietnameseDate, type TextFormat, type TextOptions } from './procedureText.js';
+import { aspectMessages, detailAspects, summaryFacts, summaryText, title, type TextFormat, type TextOptions } from './procedureText.js';
+import { vietnameseDate } from './dates.js';
 import { NO_PROVINCE, type ProvinceProfile } from '../catalogue/provinceProfile.js';
 import { loadReforms, type ReformMap } from '../catalogue/reforms.js';
 import { vietnamDate } from '../dossiers/calendar.js';
@@ -76,16 +77,16 @@ export class Renderer {
   procedure(answer: ProcedureAnswer, profile: ChannelProfile): Rendered {
     const { procedure: p, aspects } = answer;
     const o = this.textOptions(profile);
-    const stale = answer.stale && p.lastVerified ? [MessageFactory.text(this.messages.stale(vietnameseDate(p.lastVerified)))] : [];
-    const labels = detailAspects(p, DETAIL_ASPECTS, SUMMARY_FACT_ASPECTS, o).map((a) => ASPECT_LABELS[a]);
+    const notice = answer.stale && p.lastVerified ? [this.messages.stale(vietnameseDate(p.lastVerified))] : [];
+    const stale = notice.map((t) => MessageFactory.text(t));
     if (aspects.length === 0) {
+      const labels = detailAspects(p, DETAIL_ASPECTS, SUMMARY_FACT_ASPECTS, o).map((a) => ASPECT_LABELS[a]);
       if (profile === 'plain') {
         const summary = this.withMenu(summaryText(p, o), labels, profile, this.messages.menuHintPlain);
         return { activities: [...summary.activities, ...stale], menu: summary.menu };
       }
       if (profile === 'adaptive') {
         // The notice goes inside the card: suggested actions show only under the last message.
-        const notice = answer.stale && p.lastVerified ? [this.messages.stale(vietnameseDate(p.lastVerified))] : [];
         return this.sheet({ title: title(p), intro: p.summary, facts: summaryFacts(p, o), outro: notice }, labels, profile);
       }
       const body = summaryText(p, o).split('\n').slice(1).join('\n\n');

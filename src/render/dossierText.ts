@@ -6,9 +6,10 @@
 import type { DossierView } from '../dossiers/view.js';
 import type { Messages } from '../messages.js';
 import type { FactSheet } from './factSheet.js';
-import { vietnameseDate } from './procedureText.js';
+import { vietnamDate } from '../dossiers/calendar.js';
+import { vietnameseDate } from './dates.js';
 
-const dateOf = (d: Date) => vietnameseDate(new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(0, 10));
+const dateOf = (d: Date) => vietnameseDate(vietnamDate(d));
 
 /** Statuses where the citizen only waits: lateness replaces "wait for the date". */
 const WAITING = new Set([1, 2, 4]);

@@ -7,7 +7,8 @@ import { acceptsPost, type Channel, type Procedure } from '../catalogue/schema.j
 import { feeOn } from '../catalogue/fees.js';
 import { outdatedMention } from '../catalogue/reforms.js';
 import { CHANNEL_LABELS, FACT_LABELS, ONLINE_LEVELS } from '../messages.js';
-import { vietnameseDate, type TextOptions } from './procedureText.js';
+import { vietnameseDate } from './dates.js';
+import type { TextOptions } from './procedureText.js';
 
 /**
  * One value when every channel has it; otherwise one line per distinct

@@ -29,12 +29,6 @@ export const MAX_SECTION_CHARS = 1800;
 const bold = (s: string, f: TextFormat) => (f === 'markdown' ? `**${s}**` : s);
 const italic = (s: string, f: TextFormat) => (f === 'markdown' ? `_${s}_` : s);
 
-/** "2026-11-24" → "24/11/2026". */
-export function vietnameseDate(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
-}
-
 /** "Đăng ký khai sinh (mã 1.001193)". */
 export function title(p: Procedure): string {
   return p.code ? `${p.name} (mã ${p.code})` : p.name;

@@ -69,6 +69,42 @@ describe('chat abbreviations, stop phrases and synonyms', () => {
     expect(land).toContain('giấy chứng nhận quyền sử dụng đất');
   });
 
+  const kept = (input: string) =>
+    a(input).segments.filter((s) => s.origin === 'typed').flatMap((s) => s.tokens.filter((t) => t.stop === 'none').map((t) => t.text));
+
+  it.each([
+    ['mua nhà ở xã hội nha', 'nhà', 'the particle "nha" is not "nhà" (house)'],
+    ['tôi muốn vay vốn ạ', 'vay', '"vậy ạ" is not "vay" (loan) when typed with diacritics'],
+    ['xin bản sao giấy khai sinh', 'sao', '"sao" of "bản sao" is not the question word'],
+    ['sao y bản chính ở đâu', 'sao', '"sao y" is a procedure word'],
+  ])('keeps %s: "%s" (%s)', (input, word) => {
+    expect(kept(input)).toContain(word);
+  });
+
+  it.each([
+    ['vẫn chưa biết làm sao ạ', 'sao'],
+    ['thế thì sao', 'sao'],
+  ])('still drops the question word in %s', (input, word) => {
+    expect(kept(input)).not.toContain(word);
+  });
+
+  it('reads a bare word of a bare message as any of its spellings: a maybe, not a stop', () => {
+    const tokens = a('mua nha o xa hoi').segments.flatMap((s) => s.tokens);
+    expect(tokens.find((t) => t.folded === 'nha')?.stop).toBe('maybe');
+  });
+
+  it('tells weak words by their spelling: "hồ" of "hồ sơ" is common, "hộ" of "hộ chiếu" is not; "đổi" is not "đối"', () => {
+    const tokens = a('hồ sơ làm hộ chiếu đổi thẻ').segments.flatMap((s) => s.tokens);
+    const weak = (w: string) => tokens.find((t) => t.text === w)?.weak;
+    expect([weak('hồ'), weak('hộ'), weak('đổi'), weak('thẻ')]).toEqual([true, false, false, false]);
+  });
+
+  it('leaves the citizen\'s name, phone number and age out of the topic', () => {
+    expect(kept('tôi tên là Lê Văn An, số 0912 345 678, làm hộ chiếu cho con 5 tuổi')).not.toEqual(expect.arrayContaining(['lê', 'an', '0912']));
+    const five = a('làm hộ chiếu cho con 5 tuổi').segments.flatMap((s) => s.tokens).find((t) => t.text === '5');
+    expect(five?.weak).toBe(true);
+  });
+
   it('marks aspect cues so they do not count as the topic', () => {
     const tokens = a('lệ phí đăng ký kết hôn').segments[0]!.tokens;
     expect(tokens.filter((t) => t.stop === 'cue').map((t) => t.text)).toEqual(['lệ', 'phí']);

@@ -10,7 +10,7 @@ import { checkAddress, checkContent, checkEmail, checkName, checkPhone } from '.
 import { fieldNamed, fourDigits, isSendConfirmation } from '../src/dialogs/prompts.js';
 import { parseDossierCode } from '../src/dossiers/dossierCode.js';
 import { ProcedureGuide } from '../src/guide/procedureGuide.js';
-import { redact } from '../src/guide/redact.js';
+import { redact } from '../src/language/redact.js';
 import { UnansweredLog } from '../src/guide/unanswered.js';
 import { analyze } from '../src/language/analyze.js';
 import { pickChoice, pickNumber } from '../src/language/choice.js';

@@ -28,7 +28,8 @@ export const INDEX_FIELDS: readonly IndexField[] = [
   {
     // Official document lists vary from two lines to forty: full length
     // normalisation would bury the procedures with long lists (measured on
-    // the real questions: a broad plateau around weight 0.3–0.5, b 0.3–0.5).
+    // the real questions: a broad plateau around weight 0.3–0.5, b 0.2–0.4,
+    // re-checked once lengths were counted in syllables on both sides).
     name: 'documents',
     focus: false,
     weight: 0.4,

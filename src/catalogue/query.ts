@@ -25,6 +25,8 @@ export interface Concept {
   folded: string;
   terms: string[];
   idf: number;
+  /** False for a word no procedure uses (its idf is then the rarest word's). */
+  known: boolean;
 }
 
 export interface Query {
@@ -57,18 +59,20 @@ function resolve(tokens: readonly Token[], index: Vocabulary): Array<Resolved | 
   return tokens.map((token, i) => {
     if (isStop(token)) return undefined;
     const f = token.folded;
-    if (index.has(unigram(f))) return { token, folded: f, unigram: unigram(f), weight: 1, known: true };
-    if (index.has(phoneticUnigram(f))) return { token, folded: f, unigram: phoneticUnigram(f), weight: PHONETIC_WEIGHT, known: true };
-    const candidates = /^[a-z]{2,}$/.test(f) ? index.typos.candidates(f) : [];
-    if (candidates.length > 0) {
-      const prev = tokens[i - 1]?.folded;
-      const next = tokens[i + 1]?.folded;
-      const inContext = candidates.find(
-        (c) => (prev !== undefined && index.has(bigram(prev, c))) || (next !== undefined && index.has(bigram(c, next))),
-      );
-      const c = inContext ?? candidates[0]!;
-      return { token, folded: c, unigram: unigram(c), weight: CORRECTED_WEIGHT, known: true };
+    const prev = tokens[i - 1]?.folded;
+    const next = tokens[i + 1]?.folded;
+    const pairs = (c: string) => (prev !== undefined && index.has(bigram(prev, c))) || (next !== undefined && index.has(bigram(c, next)));
+    const candidates = () => (/^[a-z]{2,}$/.test(f) ? index.typos.candidates(f) : []);
+    const corrected = (c: string): Resolved => ({ token, folded: c, unigram: unigram(c), weight: CORRECTED_WEIGHT, known: true });
+    if (index.has(unigram(f))) {
+      // A real word out of place ("kết hun": "hùn" is a word, "kết hôn" the phrase): a slip when a
+      // close spelling pairs with its neighbour and it does not. Only for words typed without marks.
+      const slip = f === token.text && !pairs(f) ? candidates().find((c) => c !== f && pairs(c)) : undefined;
+      return slip ? corrected(slip) : { token, folded: f, unigram: unigram(f), weight: 1, known: true };
     }
+    if (index.has(phoneticUnigram(f))) return { token, folded: f, unigram: phoneticUnigram(f), weight: PHONETIC_WEIGHT, known: true };
+    const found = candidates();
+    if (found.length > 0) return corrected(found.find(pairs) ?? found[0]!);
     return { token, folded: f, unigram: unigram(f), weight: 1, known: false };
   });
 }
@@ -105,7 +109,7 @@ export function buildQuery(analyzed: AnalyzedText, index: Vocabulary): Query {
     for (const r of resolved) {
       if (!r || r.token.weak || concepts.has(r.folded)) continue;
       const terms = [r.unigram, unigram(r.folded), ...(synonymTerms.get(r.token.folded) ?? [])];
-      concepts.set(r.folded, { folded: r.folded, terms, idf: r.known ? index.idf(r.unigram) : index.maxIdf });
+      concepts.set(r.folded, { folded: r.folded, terms, idf: r.known ? index.idf(r.unigram) : index.maxIdf, known: r.known });
     }
   }
   return { analyzed, terms: [...weights].map(([term, weight]) => ({ term, weight })), concepts: [...concepts.values()], words };

@@ -3,15 +3,15 @@
  * far above body text), with Vietnamese syllable pairs, phonetic fallbacks and
  * typo correction. Built once at start-up; answers a typed verdict.
  */
-import { analyze, classify, type AnalyzedText, type Token } from '../language/analyze.js';
+import { analyze, classify, expandWrittenAbbreviations, type AnalyzedText, type Token } from '../language/analyze.js';
 import type { Lexicon } from '../language/lexicon.js';
 import { syllables } from '../language/normalize.js';
 import type { Procedure } from './schema.js';
 import { INDEX_FIELDS } from './fields.js';
 import { buildQuery, type Query } from './query.js';
-import { documentTerms, unigram } from './terms.js';
+import { documentTerms } from './terms.js';
 import { TypoCorrector } from './typo.js';
-import { decide, type Ranked, type SearchVerdict } from './verdict.js';
+import { DEFAULT_RULE, decide, type Ranked, type SearchVerdict, type VerdictRule } from './verdict.js';
 
 export type { Ranked, SearchVerdict } from './verdict.js';
 
@@ -43,12 +43,19 @@ interface Postings {
 
 interface NameWord {
   folded: string;
-  weak: boolean;
+  /**
+   * How much the word says, as spelt: "đóng" (close) is rare among names even
+   * though its folded form "dong" is everywhere ("đồng", "động"); weak words
+   * count WEAK_NAME_WORD of it.
+   */
+  weight: number;
 }
 
 export interface SearchOptions {
   /** How many ranked results to keep (default 10). */
   top?: number;
+  /** The verdict's thresholds (default: DEFAULT_RULE); a tuning run varies them. */
+  rule?: VerdictRule;
 }
 
 export class SearchIndex {
@@ -87,8 +94,10 @@ export class SearchIndex {
 
   static build(procedures: readonly Procedure[], lexicon: Lexicon): SearchIndex {
     const fieldStats = INDEX_FIELDS.map(() => ({ total: 0 }));
-    const perDoc: Array<Array<Map<string, number>>> = [];
+    /** Per procedure and field: term counts, and the field's length in syllables (what BM25 normalises by). */
+    const perDoc: Array<Array<{ counts: Map<string, number>; length: number }>> = [];
     const names: NameWord[][][] = [];
+    const namesWritten: Token[][][] = [];
     const focus: Set<string>[] = [];
     const vocabulary = new Set<string>();
     const ambiguous = new Set<string>();
@@ -102,9 +111,10 @@ export class SearchIndex {
     for (const procedure of procedures) {
       const fields = INDEX_FIELDS.map((field, fi) => {
         const counts = new Map<string, number>();
+        let length = 0;
         for (const text of field.texts(procedure)) {
           if (!text) continue;
-          const tokens = syllables(text).map(tokenOf);
+          const tokens = syllables(expandWrittenAbbreviations(text, lexicon)).map(tokenOf);
           for (const t of tokens) {
             if (t.stop === 'none') {
               vocabulary.add(t.folded);
@@ -113,29 +123,29 @@ export class SearchIndex {
           }
           const terms = documentTerms(tokens, field.phonetic);
           for (const term of field.distinct ? new Set(terms) : terms) counts.set(term, (counts.get(term) ?? 0) + 1);
-          fieldStats[fi]!.total += tokens.length;
+          length += tokens.length;
         }
-        return counts;
+        fieldStats[fi]!.total += length;
+        return { counts, length };
       });
       perDoc.push(fields);
-      focus.push(new Set(INDEX_FIELDS.flatMap((f, fi) => (f.focus ? [...fields[fi]!.keys()].filter((t) => t.startsWith('u:') || t.startsWith('pu:')) : []))));
-      names.push(
+      focus.push(new Set(INDEX_FIELDS.flatMap((f, fi) => (f.focus ? [...fields[fi]!.counts.keys()].filter((t) => t.startsWith('u:') || t.startsWith('pu:')) : []))));
+      namesWritten.push(
         [procedure.name, procedure.officialName, ...procedure.aliases]
           .filter((t): t is string => !!t)
-          .map((t) => syllables(t).map(tokenOf).filter((k) => k.stop === 'none').map((k) => ({ folded: k.folded, weak: k.weak })))
+          .map((t) => syllables(expandWrittenAbbreviations(t, lexicon)).map(tokenOf).filter((k) => k.stop === 'none'))
           .filter((t) => t.length > 0),
       );
     }
+    names.push(...nameWords(namesWritten));
 
     const n = Math.max(procedures.length, 1);
     const avgLength = fieldStats.map((s) => Math.max(s.total / n, 1));
     const postings = new Map<string, { docs: number[]; weights: number[] }>();
     perDoc.forEach((fields, doc) => {
       const combined = new Map<string, number>();
-      fields.forEach((counts, fi) => {
+      fields.forEach(({ counts, length }, fi) => {
         const field = INDEX_FIELDS[fi]!;
-        let length = 0;
-        for (const c of counts.values()) length += c;
         const norm = 1 - field.b + field.b * (length / avgLength[fi]!);
         for (const [term, count] of counts) combined.set(term, (combined.get(term) ?? 0) + (field.weight * count) / norm);
       });
@@ -187,9 +197,14 @@ export class SearchIndex {
   }
 
   searchAnalyzed(analyzed: AnalyzedText, options: SearchOptions = {}): SearchVerdict {
+    const { query, ranked } = this.rankAnalyzed(analyzed, options.top ?? 10);
+    return decide(ranked, query, this, options.rule ?? DEFAULT_RULE);
+  }
+
+  /** The query and the ranking before any verdict: what a tuning run re-decides under other rules. */
+  rankAnalyzed(analyzed: AnalyzedText, top = 10): { query: Query; ranked: Ranked[] } {
     const query = buildQuery(analyzed, this);
-    const ranked = this.rank(query, options.top ?? 10);
-    return decide(ranked, query, this);
+    return { query, ranked: this.rank(query, top) };
   }
 
   /** BM25F accumulation over the query terms' postings, then the leaders re-scored by name fit. */
@@ -225,14 +240,22 @@ export class SearchIndex {
       let total = 0;
       let hit = 0;
       for (const word of name) {
-        const idf = this.idf(unigram(word.folded)) * (word.weak ? WEAK_NAME_WORD : 1);
-        total += idf;
-        if (asked.has(word.folded)) hit += idf;
+        total += word.weight;
+        if (asked.has(word.folded)) hit += word.weight;
       }
       if (total > 0) best = Math.max(best, hit / total);
     }
     return best;
   }
+}
+
+/** Name words weighted by the rarity, among the procedures' names, of the word as spelt. */
+function nameWords(namesWritten: readonly Token[][][]): NameWord[][][] {
+  const df = new Map<string, number>();
+  for (const names of namesWritten) for (const word of new Set(names.flat().map((t) => t.text))) df.set(word, (df.get(word) ?? 0) + 1);
+  const n = Math.max(namesWritten.length, 1);
+  const idf = (word: string) => Math.log(1 + (n - df.get(word)! + 0.5) / (df.get(word)! + 0.5));
+  return namesWritten.map((names) => names.map((name) => name.map((t) => ({ folded: t.folded, weight: idf(t.text) * (t.weak ? WEAK_NAME_WORD : 1) }))));
 }
 
 /** The k best-scoring docs, best first, without sorting all of them (ties: lower doc first). */

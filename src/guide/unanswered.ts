@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { Low } from 'lowdb';
 import { openDatabase } from '../storage/durableFile.js';
-import { redact } from './redact.js';
+import { redact } from '../language/redact.js';
 
 export interface UnansweredEntry {
   at: string;

@@ -2,9 +2,10 @@
  * Turns a citizen's message into weighted token segments for search:
  * abbreviations expanded, chat stop phrases removed, synonyms added.
  */
-import type { Lexicon } from './lexicon.js';
+import type { Lexicon, StopPhrase } from './lexicon.js';
 import { ASPECT_CUE_PHRASES } from './aspects.js';
 import { fold, syllables } from './normalize.js';
+import { withoutPersonalData } from './redact.js';
 
 /** "cue": part of an aspect phrase ("bao lâu", "lệ phí"): about the question, not the procedure. */
 export type StopKind = 'stop' | 'maybe' | 'cue' | 'none';
@@ -45,13 +46,54 @@ function isBare(token: string): boolean {
   return fold(token) === token.replace(/đ/g, 'd');
 }
 
+/**
+ * Typed with diacritics, most syllables carry a mark; a lone "ạ" at the end
+ * of an otherwise bare message does not make it accented.
+ */
+const ACCENTED_SHARE = 0.4;
+
+/** True when the words are written with diacritics, so each word means what it spells ("vay" is a loan, not "vậy"). */
+export function isAccented(words: readonly string[]): boolean {
+  const letters = words.filter((w) => /\p{L}/u.test(w));
+  if (letters.length === 0) return false;
+  return letters.filter((w) => !isBare(w)).length / letters.length >= ACCENTED_SHARE;
+}
+
 export function expandAbbreviations(words: string[], lexicon: Lexicon): string[] {
   return words.flatMap((w) => (isBare(w) ? lexicon.abbreviations.get(fold(w)) : undefined) ?? [w]);
+}
+
+/** An upper-case abbreviation of three letters or more in official text ("BHYT", "UBND"); "TT" or "CP" of a decree number is not one. */
+const WRITTEN_ABBREVIATION = /(?<![\p{L}\p{N}])[A-ZĐ]{3,}(?![\p{L}\p{N}])/gu;
+
+/**
+ * Official text spelt the way queries are: "thẻ BHYT" indexed as "thẻ bảo
+ * hiểm y tế", since a citizen's "bhyt" is expanded the same way.
+ */
+export function expandWrittenAbbreviations(text: string, lexicon: Lexicon): string {
+  return text.replace(WRITTEN_ABBREVIATION, (abbr) => lexicon.abbreviations.get(fold(abbr))?.join(' ') ?? abbr);
 }
 
 /** Finds `phrase` at `at` in the folded words. */
 function matchesAt(folded: string[], at: number, phrase: string[]): boolean {
   return phrase.every((p, i) => folded[at + i] === p);
+}
+
+/**
+ * Marks the words of stop phrases. In an accented message a phrase must be
+ * spelt as written ("nha" the particle is not "nhà", "vậy ạ" is not "vay ạ");
+ * in a bare one it matches folded, except a one-word phrase, which `classify`
+ * leaves to the index to judge (bare "nha" may be "nhà").
+ */
+function markStopPhrases(words: string[], folded: string[], phrases: readonly StopPhrase[], accented: boolean): boolean[] {
+  const marked = folded.map(() => false);
+  const spelt = (at: number, p: StopPhrase) =>
+    p.folded.every((f, k) => (accented || !isBare(words[at + k] ?? '') ? words[at + k] === p.written[k] : folded[at + k] === f));
+  for (let i = 0; i < folded.length; i++) {
+    const phrase = phrases.find((p) => (accented || p.folded.length > 1 || !isBare(words[i]!)) && spelt(i, p));
+    if (phrase) phrase.folded.forEach((_, k) => (marked[i + k] = true));
+  }
+  return marked;
 }
 
 /** Marks every word that is part of one of the phrases (longest phrases first). */
@@ -64,21 +106,31 @@ function markPhrases(folded: string[], phrases: readonly string[][]): boolean[] 
   return marked;
 }
 
-export function classify(text: string, lexicon: Lexicon): Token {
+/**
+ * A word as written when the text is accented (or the word carries marks);
+ * a bare word of a bare text by its folded form, which may be several words:
+ * a function word then is only a "maybe" stop, and a common word is weak.
+ */
+export function classify(text: string, lexicon: Lexicon, accented = true): Token {
   const folded = fold(text);
+  const asWritten = accented || !isBare(text);
   let stop: StopKind = 'none';
-  if (lexicon.stopWords.has(text)) stop = 'stop';
-  else if (folded === text.replace(/đ/g, 'd') && lexicon.foldedStopWords.has(folded)) stop = 'maybe';
-  return { text, folded, stop, weak: lexicon.weakWords.has(folded) };
+  if (asWritten) {
+    if (lexicon.stopWords.has(text)) stop = 'stop';
+  } else if (lexicon.foldedStopWords.has(folded)) stop = 'maybe';
+  // A number (an age, a phone number, a year) is the citizen's case, not the procedure.
+  const weak = /^\d+$/.test(text) || (asWritten ? lexicon.weakWords.has(text) : lexicon.foldedWeakWords.has(folded));
+  return { text, folded, stop, weak };
 }
 
 export function analyze(input: string, lexicon: Lexicon): AnalyzedText {
-  const raw = syllables(input);
+  const raw = syllables(withoutPersonalData(input));
   const words = expandAbbreviations(raw, lexicon);
   const folded = words.map(fold);
+  const accented = isAccented(raw);
 
   // Drop stop phrases; what is left falls into runs of adjacent words.
-  const kept = markPhrases(folded, lexicon.stopPhrases).map((inPhrase) => !inPhrase);
+  const kept = markStopPhrases(words, folded, lexicon.stopPhrases, accented).map((inPhrase) => !inPhrase);
   const segments: Segment[] = [];
   let run: Token[] = [];
   const flush = () => {
@@ -88,7 +140,7 @@ export function analyze(input: string, lexicon: Lexicon): AnalyzedText {
   const cue = markPhrases(folded, ASPECT_CUE_PHRASES);
   words.forEach((w, i) => {
     if (!kept[i]) return flush();
-    const token = classify(w, lexicon);
+    const token = classify(w, lexicon, accented);
     run.push(cue[i] && token.stop === 'none' ? { ...token, stop: 'cue' } : token);
   });
   flush();
@@ -105,5 +157,5 @@ export function analyze(input: string, lexicon: Lexicon): AnalyzedText {
     }
   }
 
-  return { folded: folded.join(' '), written: words.join(' '), accented: raw.some((w) => !isBare(w)), segments };
+  return { folded: folded.join(' '), written: words.join(' '), accented, segments };
 }

@@ -23,14 +23,21 @@ export interface Lexicon {
   abbreviations: Map<string, string[]>;
   /** folded phrase (space-joined) → official phrase syllables (accented), longest phrases first. */
   synonyms: Array<{ from: string[]; to: string[] }>;
-  /** folded token sequences removed from queries, longest first. */
-  stopPhrases: string[][];
+  /** Phrases removed from queries, as written and folded, longest first. */
+  stopPhrases: StopPhrase[];
   /** accented function words. */
   stopWords: Set<string>;
   /** folded function words, for text typed without diacritics. */
   foldedStopWords: Set<string>;
-  /** folded common content words. */
+  /** accented common content words ("hồ" in "hồ sơ", not "hộ" in "hộ chiếu"). */
   weakWords: Set<string>;
+  /** folded common content words, for text typed without diacritics. */
+  foldedWeakWords: Set<string>;
+}
+
+export interface StopPhrase {
+  written: string[];
+  folded: string[];
 }
 
 export const DEFAULT_LEXICON_PATH = fileURLToPath(new URL('./lexicon.yaml', import.meta.url));
@@ -44,9 +51,10 @@ export function loadLexicon(file: string = DEFAULT_LEXICON_PATH): Lexicon {
     synonyms: data.synonyms
       .map(([from, to]) => ({ from: foldedWords(from), to: syllables(to) }))
       .sort((a, b) => b.from.length - a.from.length),
-    stopPhrases: data.stopPhrases.map(foldedWords).sort(byLength),
+    stopPhrases: data.stopPhrases.map((p) => ({ written: syllables(p), folded: foldedWords(p) })).sort((a, b) => byLength(a.written, b.written)),
     stopWords: new Set(data.stopWords.flatMap(syllables)),
     foldedStopWords: new Set(data.stopWords.flatMap(foldedWords)),
-    weakWords: new Set(data.weakWords.flatMap(foldedWords)),
+    weakWords: new Set(data.weakWords.flatMap(syllables)),
+    foldedWeakWords: new Set(data.weakWords.flatMap(foldedWords)),
   };
 }

@@ -43,7 +43,23 @@ function redactEmails(text: string): string {
   return done === 0 ? text : out + text.slice(done);
 }
 
+const PLACEHOLDERS = { email: '[email]', phone: '[số điện thoại]', number: '[số]', name: '[tên]' } as const;
+const PLACEHOLDER = new RegExp(Object.values(PLACEHOLDERS).map((p) => p.replace(/[[\]]/g, '\\$&')).join('|'), 'g');
+
 export function redact(text: string): string {
-  const numbersOut = redactEmails(text.normalize('NFC')).replace(PHONE, '[số điện thoại]').replace(LONG_NUMBER, '[số]');
+  const numbersOut = redactEmails(text.normalize('NFC')).replace(PHONE, PLACEHOLDERS.phone).replace(LONG_NUMBER, PLACEHOLDERS.number);
   return redactNames(numbersOut);
 }
+
+/**
+ * The question without the citizen's name, phone number or e-mail: they say
+ * nothing about the procedure, and as search words they only dilute it
+ * ("tôi tên Lê Văn An, 0912 345 678, hỏi làm hộ chiếu").
+ */
+export function withoutPersonalData(text: string): string {
+  return redact(text).replace(LABELLED, ' ').replace(PLACEHOLDER, ' ');
+}
+
+/** What introduces a personal detail ("sđt:", "tôi tên là", "họ và tên"): no more about the procedure than the detail. */
+const LABEL = String.raw`(?:(?:số\s+)?(?:điện\s+thoại|đt)|sđt|sdt|e-?mail|mail|(?:(?:tôi|em|mình|cháu)\s+)?tên(?:\s+(?:tôi|em|mình|cháu))?(?:\s+là)?|họ(?:\s+và)?\s+tên(?:\s+là)?)`;
+const LABELLED = new RegExp(`(?<![\\p{L}])${LABEL}\\s*[:,-]?\\s*(?=${PLACEHOLDER.source})`, 'giu');

@@ -60,6 +60,16 @@ describe('ranking over the bundled knowledge', () => {
     expect(catalogue.search(question).kind).not.toBe('match');
   });
 
+  it.each([
+    ['làm hộ chiếu cho con 5 tuổi', '1.001456'],
+    ['tôi tên là Lê Văn An, sđt 0912 345 678, cho hỏi làm hộ chiếu phổ thông', '1.001456'],
+    ['đăng ký hộ kinh doanh mất mấy ngày', '1.001612'],
+  ])('is not put off by the citizen\'s own details or a common word: %s', (question, code) => {
+    const v = catalogue.search(question);
+    expect(v.kind).toBe('match');
+    expect(topCode(v)).toBe(code);
+  });
+
   it('has no topic for a bare follow-up', () => {
     const v = catalogue.search('còn lệ phí thì sao?');
     expect(v.topical).toBe(false);
@@ -77,6 +87,15 @@ describe('level variants', () => {
     const names = ['Cấp hộ chiếu phổ thông ở trong nước (thực hiện tại cấp tỉnh)', 'Cấp hộ chiếu phổ thông ở trong nước (thực hiện tại cấp trung ương)'];
     const [a, b] = names.map((name) => baseName({ name } as never));
     expect(a).toBe(b);
+  });
+});
+
+describe('abbreviations in official text', () => {
+  it('indexes "BHYT" in a name as the words a citizen\'s "bhyt" expands to', async () => {
+    const [record] = await loadSources(['knowledge']);
+    const renamed = { ...record!, id: '9.999999', name: 'Cấp lại thẻ BHYT', aliases: [], examples: [], officialName: undefined };
+    const small = CatalogueClass.fromProcedures([renamed]);
+    for (const q of ['cấp lại thẻ bảo hiểm y tế', 'cap lai the bhyt']) expect(small.search(q).ranked[0]?.fit).toBeGreaterThan(0.9);
   });
 });
 

@@ -28,43 +28,70 @@ export type SearchVerdict =
   | (VerdictBase & { kind: 'ambiguous'; candidates: Ranked[] })
   | (VerdictBase & { kind: 'none' });
 
-/** Below this coverage the best procedure misses most of what was asked: nothing fits. */
-export const NONE_COVERAGE = 0.45;
-/** From this coverage on, and clear of the runner-up, the best procedure is the answer. */
-export const MATCH_COVERAGE = 0.7;
-/** The runner-up must score under this share of the best for a clear match. */
-export const MATCH_MARGIN = 0.8;
-/** Candidates offered for a choice score at least this share of the best. */
-export const CANDIDATE_SHARE = 0.6;
 /**
- * Also a clear match, whatever the scores: the question names the best
- * procedure in full while the runner-up's name adds things not asked
- * ("đăng ký kết hôn" vs "… có yếu tố nước ngoài").
+ * The thresholds of the verdict, in one object so that a tuning run can vary
+ * them and a table test can state them. DEFAULT_RULE is what the assistant uses.
  */
-export const FULL_FIT = 0.9;
-/** …and the runner-up's name is at least this much less covered. */
-export const FIT_GAP = 0.15;
-export const MAX_CANDIDATES = 5;
+export interface VerdictRule {
+  /** Below this coverage the best procedure misses most of what was asked: nothing fits. */
+  noneCoverage: number;
+  /** From this coverage on, and clear of the runner-up, the best procedure is the answer. */
+  matchCoverage: number;
+  /** The runner-up must score under this share of the best for a clear match. */
+  matchMargin: number;
+  /** Candidates offered for a choice score at least this share of the best. */
+  candidateShare: number;
+  /**
+   * Also a clear match, whatever the scores: the question names the best
+   * procedure in full while the runner-up's name adds things not asked
+   * ("đăng ký kết hôn" vs "… có yếu tố nước ngoài")…
+   */
+  fullFit: number;
+  /** …and the runner-up's name is at least this much less covered. */
+  fitGap: number;
+  maxCandidates: number;
+  /** A word found only in body text (document lists) is weaker evidence than one in what the procedure is about. */
+  bodyOnlyCredit: number;
+  /**
+   * A word no procedure uses ("xấu", "lục tung", a name) cannot tell procedures
+   * apart and is mostly the citizen's story: it counts this share of the
+   * rarest word's weight against coverage.
+   */
+  unknownCredit: number;
+  /** A confident match needs at least this much of its name asked for. */
+  minMatchFit: number;
+  /** Below this, not even a choice is offered: the question shares no part of the best procedure's name. */
+  minCandidateFit: number;
+}
 
-/** A word found only in body text (document lists) is weaker evidence than one in what the procedure is about. */
-export const BODY_ONLY_CREDIT = 0.5;
-/** A confident match needs at least this much of its name asked for. */
-export const MIN_MATCH_FIT = 0.5;
-/** Below this, not even a choice is offered: the question shares no part of the best procedure's name. */
-export const MIN_CANDIDATE_FIT = 0.15;
+/** Chosen by `npm run tune:verdict` on half 1 of the development sets (see the README for both halves). */
+export const DEFAULT_RULE: Readonly<VerdictRule> = Object.freeze({
+  noneCoverage: 0.35,
+  matchCoverage: 0.7,
+  matchMargin: 0.8,
+  candidateShare: 0.6,
+  fullFit: 0.9,
+  fitGap: 0.15,
+  maxCandidates: 5,
+  bodyOnlyCredit: 0.5,
+  unknownCredit: 0.25,
+  minMatchFit: 0.7,
+  minCandidateFit: 0.35,
+});
 
 export interface CoverageSource {
   weightIn(term: string, doc: number): number;
   inFocus(term: string, doc: number): boolean;
 }
 
-export function coverage(query: Query, doc: number, index: CoverageSource): number {
+export function coverage(query: Query, doc: number, index: CoverageSource, rule: VerdictRule = DEFAULT_RULE): number {
   let total = 0;
   let covered = 0;
   for (const concept of query.concepts) {
-    total += concept.idf;
-    if (concept.terms.some((t) => index.inFocus(t, doc))) covered += concept.idf;
-    else if (concept.terms.some((t) => index.weightIn(t, doc) > 0)) covered += concept.idf * BODY_ONLY_CREDIT;
+    const weight = concept.known ? concept.idf : concept.idf * rule.unknownCredit;
+    total += weight;
+    if (concept.terms.some((t) => index.inFocus(t, doc))) covered += weight;
+    else if (concept.terms.some((t) => index.weightIn(t, doc) > 0)) covered += weight * rule.bodyOnlyCredit;
   }
   return total === 0 ? 0 : covered / total;
 }
@@ -85,18 +112,18 @@ export function baseName(p: Procedure): string {
     .trim();
 }
 
-export function decide(ranked: Ranked[], query: Query, index: CoverageSource): SearchVerdict {
+export function decide(ranked: Ranked[], query: Query, index: CoverageSource, rule: VerdictRule = DEFAULT_RULE): SearchVerdict {
   const topical = query.concepts.length > 0;
   const best = ranked[0];
   if (!best || !topical) return { kind: 'none', coverage: 0, ranked, topical };
-  const cov = coverage(query, best.doc, index);
-  if (cov < NONE_COVERAGE || best.fit < MIN_CANDIDATE_FIT) return { kind: 'none', coverage: cov, ranked, topical };
+  const cov = coverage(query, best.doc, index, rule);
+  if (cov < rule.noneCoverage || best.fit < rule.minCandidateFit) return { kind: 'none', coverage: cov, ranked, topical };
   const rivals = ranked.slice(1).filter((r) => !areSiblings(best.procedure, r.procedure));
   const rival = rivals[0];
-  const clear = !rival || rival.score < best.score * MATCH_MARGIN || (best.fit >= FULL_FIT && rival.fit <= best.fit - FIT_GAP);
-  if (cov >= MATCH_COVERAGE && clear && best.fit >= MIN_MATCH_FIT) {
+  const clear = !rival || rival.score < best.score * rule.matchMargin || (best.fit >= rule.fullFit && rival.fit <= best.fit - rule.fitGap);
+  if (cov >= rule.matchCoverage && clear && best.fit >= rule.minMatchFit) {
     return { kind: 'match', procedure: best.procedure, score: best.score, coverage: cov, ranked, topical };
   }
-  const candidates = [best, ...rivals.filter((r) => r.score >= best.score * CANDIDATE_SHARE)].slice(0, MAX_CANDIDATES);
+  const candidates = [best, ...rivals.filter((r) => r.score >= best.score * rule.candidateShare)].slice(0, rule.maxCandidates);
   return { kind: 'ambiguous', candidates, coverage: cov, ranked, topical };
 }

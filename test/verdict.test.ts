@@ -1,0 +1,65 @@
+/**
+ * The verdict rule, one input flipped per row: from a base case that is a
+ * clear match, each row changes one thing and states the verdict it must give.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Concept, Query } from '../src/catalogue/query.js';
+import type { Procedure } from '../src/catalogue/schema.js';
+import { DEFAULT_RULE, coverage, decide, type CoverageSource, type Ranked } from '../src/catalogue/verdict.js';
+
+const procedure = (id: string, name: string): Procedure => ({ id, name, alternates: [] }) as unknown as Procedure;
+const concept = (folded: string, idf = 1, known = true): Concept => ({ folded, idf, known, terms: [`u:${folded}`] });
+
+interface Case {
+  concepts: Concept[];
+  best: Partial<Ranked>;
+  rival?: Partial<Ranked> & { name?: string };
+  /** Terms each doc holds in what it is about, and only in its body text. */
+  focus: Array<string[]>;
+  body?: Array<string[]>;
+}
+
+const base: Case = {
+  concepts: [concept('khai'), concept('sinh')],
+  best: { score: 10, fit: 1 },
+  rival: { score: 5, fit: 0.5, name: 'Đăng ký khai tử' },
+  focus: [['u:khai', 'u:sinh'], ['u:khai']],
+};
+
+function verdict(c: Case) {
+  const ranked: Ranked[] = [{ procedure: procedure('1', 'Đăng ký khai sinh'), doc: 0, score: 10, fit: 1, ...c.best }];
+  if (c.rival) ranked.push({ procedure: procedure('2', c.rival.name ?? 'Đăng ký khai tử'), doc: 1, score: 5, fit: 0.5, ...c.rival });
+  const source: CoverageSource = {
+    inFocus: (term, doc) => c.focus[doc]?.includes(term) ?? false,
+    weightIn: (term, doc) => (c.focus[doc]?.includes(term) || c.body?.[doc]?.includes(term) ? 1 : 0),
+  };
+  const query = { concepts: c.concepts } as Query;
+  return { kind: decide(ranked, query, source, DEFAULT_RULE).kind, coverage: coverage(query, 0, source, DEFAULT_RULE) };
+}
+
+describe('decide', () => {
+  it.each<[string, Partial<Case>, 'match' | 'ambiguous' | 'none']>([
+    ['the base case: every word in the name, far ahead', {}, 'match'],
+    ['no runner-up at all', { rival: undefined }, 'match'],
+    ['a runner-up scoring close, its name as well asked', { rival: { score: 9, fit: 0.95 } }, 'ambiguous'],
+    ['a runner-up scoring close, but the best named in full and the runner-up much less', { rival: { score: 9, fit: 0.6 } }, 'match'],
+    ['a runner-up scoring close that is the same procedure at another level', { rival: { score: 9.5, fit: 1, name: 'Đăng ký khai sinh (cấp tỉnh)' } }, 'match'],
+    ['half the name asked: offered, not asserted', { best: { fit: 0.6 } }, 'ambiguous'],
+    ['almost nothing of the name asked', { best: { fit: 0.2 } }, 'none'],
+    ['a rare word of the question missing from the best', { concepts: [concept('khai'), concept('sinh'), concept('nuoi', 4)] }, 'none'],
+    ['a common word missing: still covered enough to offer', { concepts: [concept('khai', 2), concept('sinh', 2), concept('con', 2)] }, 'ambiguous'],
+    ['the same word unknown to every procedure (the citizen\'s story)', { concepts: [concept('khai'), concept('sinh'), concept('xau', 3, false)] }, 'match'],
+    ['a word found only in the body text counts half', { concepts: [concept('khai'), concept('sinh'), concept('to', 4)], body: [['u:to'], []] }, 'ambiguous'],
+    ['the same word found nowhere in the best', { concepts: [concept('khai'), concept('sinh'), concept('to', 4)] }, 'none'],
+    ['no content word at all ("còn lệ phí thì sao?")', { concepts: [] }, 'none'],
+  ])('%s → %s', (_label, change, expected) => {
+    expect(verdict({ ...base, ...change }).kind).toBe(expected);
+  });
+
+  it('weighs a word no procedure uses at unknownCredit of a known one', () => {
+    const known = verdict({ ...base, concepts: [concept('khai'), concept('xau', 2, true)] }).coverage;
+    const unknown = verdict({ ...base, concepts: [concept('khai'), concept('xau', 2, false)] }).coverage;
+    expect(known).toBeCloseTo(1 / 3);
+    expect(unknown).toBeCloseTo(1 / (1 + 2 * DEFAULT_RULE.unknownCredit));
+  });
+});

@@ -45,6 +45,7 @@ import type { ConversationData, DialogDeps } from './dialogs/context.js';
 import { MainDialog } from './dialogs/mainDialog.js';
 import { ProcedureGuide } from './guide/procedureGuide.js';
 import { UnansweredLog } from './guide/unanswered.js';
+import { TurnRouter } from './guide/turnRouter.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMessages } from './messages.js';
 import { Renderer } from './render/activities.js';
@@ -107,6 +108,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
 
   const conversationState = new NamespacedConversationState(storage);
   const deps: DialogDeps = {
+    router: new TurnRouter((text) => catalogue.index.analyze(text)),
     guide,
     dossiers,
     subscriptions,

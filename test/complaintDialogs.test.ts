@@ -151,6 +151,22 @@ describe('sending feedback', () => {
     expect((await chat.say('dừng lại')).text).toBe('Đã hủy. Anh/chị có thể hỏi câu khác bất cứ lúc nào.');
   });
 
+  it('takes "thôi" at the consent question as a no to the personal data, not as a cancel of the feedback', async () => {
+    const chat = conversation(app);
+    await chat.say('tôi muốn phản ánh');
+    await chat.say(CONTENT);
+    await chat.say('không');
+    const reply = await chat.say('thôi');
+    expect(reply.text).toMatch(/không thu thập thông tin cá nhân/);
+    expect(reply.text).not.toMatch(/Đã hủy/);
+    // "hủy" still leaves the flow at the same question.
+    const other = conversation(app, 'cancel-at-consent');
+    await other.say('tôi muốn phản ánh');
+    await other.say(CONTENT);
+    await other.say('không');
+    expect((await other.say('hủy')).text).toBe('Đã hủy. Anh/chị có thể hỏi câu khác bất cứ lúc nào.');
+  });
+
   it('creates one record for a repeated confirmation', async () => {
     const chat = conversation(app);
     await fillIn(chat);

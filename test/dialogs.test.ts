@@ -124,6 +124,20 @@ describe('a procedure conversation on a channel with cards', () => {
   });
 });
 
+describe('noise in the question', () => {
+  // A name, a phone number or an age around the question must not turn a right answer into "không tìm thấy".
+  it.each([
+    ['làm hộ chiếu cho con 5 tuổi', 'Cấp hộ chiếu phổ thông'],
+    ['tôi tên là Nguyễn Văn An, sđt 0912 345 678, muốn đăng ký kết hôn', 'Đăng ký kết hôn'],
+    ['em là Trần Thị Bình, 32 tuổi, cần làm giấy khai sinh cho bé', 'Đăng ký khai sinh'],
+    ['cho hỏi đăng ký tạm trú, email an@example.vn', 'Đăng ký tạm trú'],
+  ])('"%s" is answered with %s', async (said, name) => {
+    const turn = await conversation(app).say(said);
+    expect(turn.text).toContain(name);
+    expect(turn.text).not.toMatch(/chưa tìm được thủ tục phù hợp/);
+  });
+});
+
 describe('the honest no-answer', () => {
   it('does not guess, suggests rephrasing, gives the hotline, and records the question redacted', async () => {
     const turn = await conversation(app).say('cho em hỏi giá vàng hôm nay, sđt em 0912 345 678');

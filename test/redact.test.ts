@@ -47,6 +47,9 @@ describe('redact', () => {
     ['cháu tên Vi thì làm căn cước thế nào', 'cháu tên [tên] thì làm căn cước thế nào'],
     ['con tôi tên là Bảo Anh, sinh 2020', 'con tôi tên là [tên], sinh 2020'],
     ['bé nhà tôi tên là Minh Khôi và cần làm khai sinh', 'bé nhà tôi tên là [tên] và cần làm khai sinh'],
+    // "<pronoun> là" introduces a name only when a capitalised full name follows.
+    ['em là Trần Thị Bình, 32 tuổi', 'em là [tên], 32 tuổi'],
+    ['Toi la Nguyen Van An can hoi', 'Toi la [tên] can hoi'],
     // Decomposed input (e + combining marks) is read as NFC.
     ['Te\u0302n to\u0302i la\u0300 Nguye\u0302\u0303n Va\u0306n An', 'Tên tôi là [tên]'],
     ['Tôi tên Nguyễn Văn An, sđt 0912345678, email an@gmail.com', 'Tôi tên [tên], sđt [số điện thoại], email [email]'],
@@ -55,6 +58,9 @@ describe('redact', () => {
   });
 
   it.each([
+    'tôi là sinh viên cần đăng ký tạm trú',
+    'em là Sinh viên năm nhất',
+    'con là học sinh lớp 5',
     'thủ tục thay đổi tên cho con',
     'thay đổi họ tên cho con cần giấy tờ gì',
     'cải chính họ tên trong giấy khai sinh',

@@ -1,5 +1,5 @@
 /**
- * What every dialog needs, built once in the composition root: the guide,
+ * What every dialog needs, built once in the composition root: the router, the guide,
  * the renderer, the conversation's own data, and the unanswered-question log.
  */
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
@@ -8,6 +8,7 @@ import type { DossierService } from '../dossiers/dossierService.js';
 import type { SubscriptionStore } from '../dossiers/subscriptions.js';
 import type { ProcedureGuide } from '../guide/procedureGuide.js';
 import type { UnansweredLog } from '../guide/unanswered.js';
+import type { TurnRouter } from '../guide/turnRouter.js';
 import { conversationKeyOf } from '../bot/turnNamespace.js';
 import { channelProfile, type ChannelProfile, type Rendered, type Renderer } from '../render/activities.js';
 
@@ -26,6 +27,8 @@ export interface ConversationData {
 }
 
 export interface DialogDeps {
+  /** What a message is, given what the conversation waits for. */
+  router: TurnRouter;
   guide: ProcedureGuide;
   dossiers: DossierService;
   subscriptions: SubscriptionStore;

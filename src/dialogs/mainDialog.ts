@@ -1,15 +1,15 @@
 /**
- * The router: every message that is not inside a flow starts here. It asks
- * the guide what the message is and answers, or starts the flow it needs.
+ * The main dialog: every message that is not inside a flow starts here. The
+ * turn router says what the message is; this answers it, or starts the flow
+ * it needs.
  */
 import { title } from '../render/procedureText.js';
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { pickNumber } from '../language/choice.js';
+import type { Turn } from '../guide/turnRouter.js';
 import { ChooseProcedureDialog, type ChooseOptions, type ChooseResult } from './chooseProcedureDialog.js';
 import { conversationKey, profileOf, send, type ConversationData, type DialogDeps } from './context.js';
 import { ComplaintDialog, type ComplaintOptions } from './complaintDialog.js';
 import { ComplaintStatusDialog, type ComplaintStatusOptions } from './complaintStatusDialog.js';
-import { isSendConfirmation } from './prompts.js';
 import { DossierStatusDialog, type DossierOptions } from './dossierStatusDialog.js';
 import { CLOSED_STATUSES, type DossierStatus } from '../dossiers/schema.js';
 import { TurnContext } from 'botbuilder';
@@ -31,47 +31,45 @@ export class MainDialog extends ComponentDialog {
     this.initialDialogId = MAIN_WATERFALL;
   }
 
-  /** Work out what the message is and answer it, or begin the flow it needs. */
+  /** Work out what the message is (the turn router) and answer it, or begin the flow it needs. */
   private async routeStep(step: WaterfallStepContext) {
     const { context } = step;
-    const { guide, renderer } = this.deps;
-    const profile = profileOf(context);
+    const { renderer, router } = this.deps;
     const data = await this.deps.conversationData.get(context, {});
     let text = (step.options as RouteOptions | undefined)?.text ?? context.activity.text ?? '';
     if (data.feedbackDraftExpired) {
       delete data.feedbackDraftExpired;
       await send(this.deps, context, renderer.text(renderer.messages.feedback.draftExpired));
     }
-    if (!text.trim()) {
-      await send(this.deps, context, renderer.help(profile));
-      return step.endDialog();
+    let turn = router.classify(text, { kind: 'question', menu: data.menu, sent: data.lastFeedback !== undefined });
+    // A bare number picks from the last numbered list (plain-text channels): route what it names.
+    if (turn.kind === 'pick') {
+      text = data.menu![turn.index]!;
+      turn = router.classify(text, { kind: 'question' });
     }
-    // A bare number picks from the last numbered list (plain-text channels).
-    const picked = data.menu ? pickNumber(text, data.menu.length) : undefined;
-    if (picked !== undefined) text = data.menu![picked]!;
-
-    // A second "gửi" after a feedback was recorded (a double tap) creates nothing new.
-    if (data.lastFeedback && isSendConfirmation(text)) {
+    if (turn.kind === 'resend' && data.lastFeedback) {
+      // A second "gửi" after a feedback was recorded (a double tap) creates nothing new.
       await send(this.deps, context, renderer.text(renderer.messages.feedback.alreadyReceived(data.lastFeedback.code)));
       return step.endDialog();
     }
     delete data.lastFeedback;
-    const answer = guide.ask(text, { procedureId: data.procedureId });
-    switch (answer.kind) {
+    return this.dispatch(step, turn, text, data);
+  }
+
+  /** One branch per kind of turn. */
+  private async dispatch(step: WaterfallStepContext, turn: Turn, text: string, data: ConversationData) {
+    const { context } = step;
+    const { renderer } = this.deps;
+    const profile = profileOf(context);
+    switch (turn.kind) {
+      case 'empty':
+        await send(this.deps, context, renderer.help(profile));
+        break;
       case 'command':
-        await this.command(step, answer.command);
+        await this.command(step, turn.command);
         break;
-      case 'procedure':
-        data.procedureId = answer.procedure.id;
-        await send(this.deps, context, renderer.procedure(answer, profile));
-        break;
-      case 'choose':
-        return step.beginDialog(CHOOSE_PROCEDURE_DIALOG, {
-          procedureIds: answer.candidates.map((c) => c.id),
-          aspects: answer.aspects,
-        } satisfies ChooseOptions);
       case 'dossier':
-        return step.beginDialog(DOSSIER_STATUS_DIALOG, { code: answer.code, problem: answer.problem, attempts: answer.problem ? 1 : 0 } satisfies DossierOptions);
+        return step.beginDialog(DOSSIER_STATUS_DIALOG, { code: turn.code, problem: turn.problem, attempts: turn.problem ? 1 : 0 } satisfies DossierOptions);
       case 'subscribe':
         if (!data.dossier) {
           await context.sendActivity(renderer.messages.dossier.subscribeNeedsLookup);
@@ -80,9 +78,29 @@ export class MainDialog extends ComponentDialog {
         await this.subscribe(step, data.dossier);
         break;
       case 'feedback':
-        return step.beginDialog(COMPLAINT_DIALOG, { formal: answer.formal, related: this.relatedTopic(data) } satisfies ComplaintOptions);
+        return step.beginDialog(COMPLAINT_DIALOG, { formal: turn.formal, related: this.relatedTopic(data) } satisfies ComplaintOptions);
       case 'feedback-status':
-        return step.beginDialog(COMPLAINT_STATUS_DIALOG, { code: answer.code } satisfies ComplaintStatusOptions);
+        return step.beginDialog(COMPLAINT_STATUS_DIALOG, { code: turn.code } satisfies ComplaintStatusOptions);
+      default:
+        // 'question' (and a stray 'reply', 'pick' or 'resend' with nothing to act on): a procedure question.
+        return this.answerQuestion(step, text, data);
+    }
+    return step.endDialog();
+  }
+
+  /** A procedure question: the guide answers with one procedure, a short list, or an honest "I don't know". */
+  private async answerQuestion(step: WaterfallStepContext, text: string, data: ConversationData) {
+    const { context } = step;
+    const { guide, renderer } = this.deps;
+    const profile = profileOf(context);
+    const answer = guide.ask(text, { procedureId: data.procedureId });
+    switch (answer.kind) {
+      case 'procedure':
+        data.procedureId = answer.procedure.id;
+        await send(this.deps, context, renderer.procedure(answer, profile));
+        break;
+      case 'choose':
+        return step.beginDialog(CHOOSE_PROCEDURE_DIALOG, { procedureIds: answer.candidates.map((c) => c.id), aspects: answer.aspects } satisfies ChooseOptions);
       case 'unknown':
         await this.deps.unanswered.record(text, context.activity.channelId);
         await send(this.deps, context, renderer.textWithChoices(renderer.messages.unknown, [renderer.messages.feedback.offerLabel], profile));

@@ -1,15 +1,14 @@
 /**
- * The procedure guide: from a citizen's words (and what the conversation was
- * about) to an answer — one procedure with the aspects asked, a short list to
- * choose from, a command, or an honest "I don't know". No botbuilder here:
+ * The procedure guide: from a procedure question (and what the conversation
+ * was about) to an answer — one procedure with the aspects asked, a short
+ * list to choose from, or an honest "I don't know". What a message is in the
+ * first place is the turn router's job (turnRouter.ts). No botbuilder here:
  * dialogs, the staff console and the CLI all call this.
  */
 import type { Catalogue } from '../catalogue/catalogue.js';
 import type { Procedure } from '../catalogue/schema.js';
 import { isStale } from '../catalogue/staleness.js';
-import { asksDossierStatus, asksToGiveFeedback, asksToSubscribe, detectAspects, detectCommand, type Aspect, type CommandIntent } from '../language/intents.js';
-import { parseComplaintCode } from '../complaints/complaintService.js';
-import { parseDossierCode, type CodeProblem } from '../dossiers/dossierCode.js';
+import { detectAspects, type Aspect } from '../language/intents.js';
 
 export interface GuideContext {
   /** The procedure the conversation is about, for follow-ups ("còn lệ phí thì sao?"). */
@@ -17,14 +16,6 @@ export interface GuideContext {
 }
 
 export type GuideAnswer =
-  | { kind: 'command'; command: CommandIntent }
-  /** A dossier status question: with the code found in the message, or what is wrong with it. */
-  | { kind: 'dossier'; code?: string; problem?: CodeProblem }
-  | { kind: 'subscribe' }
-  /** Feedback (phản ánh, kiến nghị); `formal` when it reads as khiếu nại or tố cáo. */
-  | { kind: 'feedback'; formal?: 'khieu-nai' | 'to-cao' }
-  /** "Kiểm tra phản ánh PAKN-…". */
-  | { kind: 'feedback-status'; code: string }
   | { kind: 'procedure'; procedure: Procedure; aspects: Aspect[]; followUp: boolean; stale: boolean }
   | { kind: 'choose'; candidates: Procedure[]; aspects: Aspect[] }
   | { kind: 'unknown'; aspects: Aspect[] };
@@ -40,24 +31,8 @@ export class ProcedureGuide {
     private readonly options: GuideOptions,
   ) {}
 
-  /** "hủy", "giúp", "bắt đầu lại"…: a command, when the message is nothing else. */
-  command(text: string): CommandIntent | undefined {
-    return detectCommand(this.catalogue.index.analyze(text));
-  }
-
   ask(text: string, context: GuideContext = {}): GuideAnswer {
     const analyzed = this.catalogue.index.analyze(text);
-    const command = detectCommand(analyzed);
-    if (command) return { kind: 'command', command };
-    if (asksToSubscribe(analyzed)) return { kind: 'subscribe' };
-    const feedbackCode = parseComplaintCode(text);
-    if (feedbackCode) return { kind: 'feedback-status', code: feedbackCode };
-    const code = parseDossierCode(text);
-    if (code.kind === 'code') return { kind: 'dossier', code: code.code };
-    if (code.kind === 'invalid') return { kind: 'dossier', problem: code.problem };
-    const feedback = asksToGiveFeedback(analyzed);
-    if (feedback) return { kind: 'feedback', ...feedback };
-    if (asksDossierStatus(analyzed)) return { kind: 'dossier' };
     const aspects = detectAspects(analyzed);
     const verdict = this.catalogue.index.searchAnalyzed(analyzed);
     const current = context.procedureId ? this.catalogue.get(context.procedureId) : undefined;

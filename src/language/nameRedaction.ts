@@ -1,6 +1,6 @@
 /**
  * Replaces a person's name that follows a cue ("tôi tên", "tên tôi là",
- * "họ tên:") with "[tên]". Works on words, one pass over the text: a word is
+ * "họ tên:", "em là" before a capitalised full name) with "[tên]". Works on words, one pass over the text: a word is
  * looked at a bounded number of times whatever the input.
  */
 import { fold } from '../language/normalize.js';
@@ -68,6 +68,8 @@ function isStop(token: Token): boolean {
 function cueAt(tokens: Token[], i: number): { next: number; label: boolean } | undefined {
   const w = (k: number) => tokens[k]?.folded ?? '';
   if (PRONOUNS.has(w(i)) && w(i + 1) === 'ten') return { next: i + 2, label: false };
+  // "em là Trần Thị Bình": a self-introduction only when a capitalised full name follows ("em là sinh viên" is none).
+  if (PRONOUNS.has(w(i)) && w(i + 1) === 'la') return capitalisedPair(tokens, i + 2) ? { next: i + 2, label: false } : undefined;
   if (w(i) === 'ten') {
     let k = i + 1;
     if (w(k) === 'cua') k++;
@@ -83,8 +85,12 @@ function cueAt(tokens: Token[], i: number): { next: number; label: boolean } | u
 
 const isCapitalised = (word: string) => word[0] !== word[0]!.toLowerCase();
 
+/** Two capitalised words start at k: the surname and a given name. */
+const capitalisedPair = (tokens: Token[], k: number) =>
+  [tokens[k], tokens[k + 1]].every((t) => t?.folded && isCapitalised(t.text) && !isStop(t));
+
 export function redactNames(text: string): string {
-  if (!fold(text).includes('ten')) return text;
+  if (!/\b(ten|la)\b/.test(fold(text))) return text;
   const tokens = tokenize(text);
   let out = '';
   let copied = 0;

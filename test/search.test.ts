@@ -106,3 +106,20 @@ describe('a catalogue built from the national format', () => {
     expect(topCode(mini.search('giay phep khai thac thuy san'))).toBe('2.002338');
   });
 });
+
+describe('words typed without marks that fold like function words', () => {
+  it('reads "toi", "muon" as "tôi", "muốn" even where a procedure speaks of "tội" or "mượn", unless they pair', async () => {
+    const [record] = await loadSources(['knowledge']);
+    const base = { ...record!, aliases: [], examples: [], officialName: undefined };
+    const small = CatalogueClass.fromProcedures([
+      { ...base, id: '9.000001', name: 'Đăng ký kết hôn' },
+      { ...base, id: '9.000002', name: 'Xóa án tích tội phạm cho người mượn xe' },
+    ]);
+    const concepts = (q: string) => small.index.rankAnalyzed(small.index.analyze(q)).query.concepts.map((c) => c.folded);
+    expect(concepts('toi muon dang ky ket hon')).not.toContain('toi');
+    expect(concepts('toi muon dang ky ket hon')).not.toContain('muon');
+    // "toi pham" is a pair the index knows: "toi" is the content word "tội" there.
+    expect(concepts('xoa an tich toi pham')).toContain('toi');
+    expect(small.search('toi muon dang ky ket hon').kind).toBe('match');
+  });
+});

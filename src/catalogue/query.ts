@@ -52,6 +52,11 @@ interface Resolved {
   unigram: string;
   weight: number;
   known: boolean;
+  /**
+   * Typed without marks and folding like a function word ("toi" is "tôi" far
+   * more often than "tội"): a content word only when it pairs with a neighbour.
+   */
+  doubtful: boolean;
 }
 
 function resolve(tokens: readonly Token[], index: Vocabulary): Array<Resolved | undefined> {
@@ -63,17 +68,18 @@ function resolve(tokens: readonly Token[], index: Vocabulary): Array<Resolved | 
     const next = tokens[i + 1]?.folded;
     const pairs = (c: string) => (prev !== undefined && index.has(bigram(prev, c))) || (next !== undefined && index.has(bigram(c, next)));
     const candidates = () => (/^[a-z]{2,}$/.test(f) ? index.typos.candidates(f) : []);
-    const corrected = (c: string): Resolved => ({ token, folded: c, unigram: unigram(c), weight: CORRECTED_WEIGHT, known: true });
+    const corrected = (c: string): Resolved => ({ token, folded: c, unigram: unigram(c), weight: CORRECTED_WEIGHT, known: true, doubtful: false });
+    if (token.stop === 'maybe') return { token, folded: f, unigram: unigram(f), weight: 1, known: true, doubtful: !pairs(f) };
     if (index.has(unigram(f))) {
       // A real word out of place ("kết hun": "hùn" is a word, "kết hôn" the phrase): a slip when a
       // close spelling pairs with its neighbour and it does not. Only for words typed without marks.
       const slip = f === token.text && !pairs(f) ? candidates().find((c) => c !== f && pairs(c)) : undefined;
-      return slip ? corrected(slip) : { token, folded: f, unigram: unigram(f), weight: 1, known: true };
+      return slip ? corrected(slip) : { token, folded: f, unigram: unigram(f), weight: 1, known: true, doubtful: false };
     }
-    if (index.has(phoneticUnigram(f))) return { token, folded: f, unigram: phoneticUnigram(f), weight: PHONETIC_WEIGHT, known: true };
+    if (index.has(phoneticUnigram(f))) return { token, folded: f, unigram: phoneticUnigram(f), weight: PHONETIC_WEIGHT, known: true, doubtful: false };
     const found = candidates();
     if (found.length > 0) return corrected(found.find(pairs) ?? found[0]!);
-    return { token, folded: f, unigram: unigram(f), weight: 1, known: false };
+    return { token, folded: f, unigram: unigram(f), weight: 1, known: false, doubtful: false };
   });
 }
 
@@ -90,7 +96,7 @@ export function buildQuery(analyzed: AnalyzedText, index: Vocabulary): Query {
   for (const { segment, resolved } of resolvedSegments) {
     resolved.forEach((r, i) => {
       if (!r) return;
-      add(r.unigram, segment.weight * r.weight * (r.token.weak ? WEAK_WEIGHT : 1));
+      add(r.unigram, segment.weight * r.weight * (r.token.weak || r.doubtful ? WEAK_WEIGHT : 1));
       const prev = resolved[i - 1];
       if (!prev) return;
       const weight = segment.weight * PAIR_WEIGHT * Math.min(prev.weight, r.weight);
@@ -107,7 +113,7 @@ export function buildQuery(analyzed: AnalyzedText, index: Vocabulary): Query {
   for (const { segment, resolved } of resolvedSegments) {
     if (segment.origin !== 'typed') continue;
     for (const r of resolved) {
-      if (!r || r.token.weak || concepts.has(r.folded)) continue;
+      if (!r || r.token.weak || r.doubtful || concepts.has(r.folded)) continue;
       const terms = [r.unigram, unigram(r.folded), ...(synonymTerms.get(r.token.folded) ?? [])];
       concepts.set(r.folded, { folded: r.folded, terms, idf: r.known ? index.idf(r.unigram) : index.maxIdf, known: r.known });
     }

@@ -4,6 +4,7 @@ import { Catalogue as CatalogueClass } from '../src/catalogue/catalogue.js';
 import { loadSources } from '../src/catalogue/sources.js';
 import type { SearchVerdict } from '../src/catalogue/verdict.js';
 import { baseName } from '../src/catalogue/verdict.js';
+import { nameHead } from '../src/catalogue/nameFit.js';
 import { bundledCatalogue } from './helpers.js';
 
 let catalogue: Catalogue;
@@ -121,5 +122,27 @@ describe('words typed without marks that fold like function words', () => {
     // "toi pham" is a pair the index knows: "toi" is the content word "tội" there.
     expect(concepts('xoa an tich toi pham')).toContain('toi');
     expect(small.search('toi muon dang ky ket hon').kind).toBe('match');
+  });
+});
+
+describe('name heads', () => {
+  it.each([
+    ['Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam, người nước ngoài đang cư trú tại Việt Nam', 'Cấp Phiếu lý lịch tư pháp'],
+    ['Cấp giấy phép xây dựng mới đối với công trình cấp III, cấp IV', 'Cấp giấy phép xây dựng mới'],
+    ['Đổi giấy phép lái xe do ngành Công an cấp', 'Đổi giấy phép lái xe'],
+    ['Cấp hộ chiếu phổ thông (thực hiện tại cấp tỉnh)', 'Cấp hộ chiếu phổ thông'],
+    ['Thủ tục đăng ký kết hôn có yếu tố nước ngoài', undefined],
+  ])('%s → %s', (name, head) => {
+    expect(nameHead(name)).toBe(head);
+  });
+
+  it('lets a question that names the head of a long catalogue name be offered, not refused', async () => {
+    const [record] = await loadSources(['knowledge']);
+    const long = { ...record!, id: '9.000003', aliases: [], examples: [], officialName: undefined, name: 'Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam, người nước ngoài đang cư trú tại Việt Nam' };
+    const small = CatalogueClass.fromProcedures([long, { ...long, id: '9.000004', name: 'Đăng ký kết hôn' }]);
+    const verdict = small.search('thẩm quyền cấp phiếu lý lịch tư pháp');
+    expect(verdict.ranked[0]!.fit).toBeLessThan(0.5);
+    expect(verdict.ranked[0]!.headFit).toBe(1);
+    expect(verdict.kind).not.toBe('none');
   });
 });

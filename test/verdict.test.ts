@@ -27,8 +27,9 @@ const base: Case = {
 };
 
 function verdict(c: Case) {
-  const ranked: Ranked[] = [{ procedure: procedure('1', 'Đăng ký khai sinh'), doc: 0, score: 10, fit: 1, ...c.best }];
-  if (c.rival) ranked.push({ procedure: procedure('2', c.rival.name ?? 'Đăng ký khai tử'), doc: 1, score: 5, fit: 0.5, ...c.rival });
+  const withHead = (r: Ranked): Ranked => ({ ...r, headFit: Math.max(r.headFit ?? 0, r.fit) });
+  const ranked: Ranked[] = [withHead({ procedure: procedure('1', 'Đăng ký khai sinh'), doc: 0, score: 10, fit: 1, ...c.best } as Ranked)];
+  if (c.rival) ranked.push(withHead({ procedure: procedure('2', c.rival.name ?? 'Đăng ký khai tử'), doc: 1, score: 5, fit: 0.5, ...c.rival } as Ranked));
   const source: CoverageSource = {
     inFocus: (term, doc) => c.focus[doc]?.includes(term) ?? false,
     weightIn: (term, doc) => (c.focus[doc]?.includes(term) || c.body?.[doc]?.includes(term) ? 1 : 0),
@@ -46,6 +47,7 @@ describe('decide', () => {
     ['a runner-up scoring close that is the same procedure at another level', { rival: { score: 9.5, fit: 1, name: 'Đăng ký khai sinh (cấp tỉnh)' } }, 'match'],
     ['half the name asked: offered, not asserted', { best: { fit: 0.6 } }, 'ambiguous'],
     ['almost nothing of the name asked', { best: { fit: 0.2 } }, 'none'],
+    ['little of a long name asked, but all of its head ("Cấp Phiếu lý lịch tư pháp" of "… cho công dân …")', { best: { fit: 0.2, headFit: 1 } }, 'ambiguous'],
     ['a rare word of the question missing from the best', { concepts: [concept('khai'), concept('sinh'), concept('nuoi', 4)] }, 'none'],
     ['a common word missing: still covered enough to offer', { concepts: [concept('khai', 2), concept('sinh', 2), concept('con', 2)] }, 'ambiguous'],
     ['the same word unknown to every procedure (the citizen\'s story)', { concepts: [concept('khai'), concept('sinh'), concept('xau', 3, false)] }, 'match'],

@@ -4,6 +4,7 @@
  * typo correction. Built once at start-up; answers a typed verdict.
  */
 import { analyze, classify, expandWrittenAbbreviations, type AnalyzedText, type Token } from '../language/analyze.js';
+import { NameFit } from './nameFit.js';
 import type { Lexicon } from '../language/lexicon.js';
 import { syllables } from '../language/normalize.js';
 import type { Procedure } from './schema.js';
@@ -30,8 +31,6 @@ const NAME_FIT_FLOOR = 0.55;
  * procedures this skips the longest lists ("đăng ký" is everywhere).
  */
 const MIN_IMPACT = 0.08;
-/** Common words ("làm", "con") count this much of their rarity in a name. */
-const WEAK_NAME_WORD = 0.3;
 /** How many BM25 leaders are re-scored by name fit. */
 const RERANK_DEPTH = 40;
 
@@ -39,16 +38,6 @@ interface Postings {
   docs: Int32Array;
   weights: Float32Array;
   idf: number;
-}
-
-interface NameWord {
-  folded: string;
-  /**
-   * How much the word says, as spelt: "đóng" (close) is rare among names even
-   * though its folded form "dong" is everywhere ("đồng", "động"); weak words
-   * count WEAK_NAME_WORD of it.
-   */
-  weight: number;
 }
 
 export interface SearchOptions {
@@ -62,8 +51,7 @@ export class SearchIndex {
   private readonly postings = new Map<string, Postings>();
   /** Per procedure: the unigram terms of its focus fields (what it is about). */
   private readonly focus: Set<string>[];
-  /** Per procedure: the content syllables of its name and of each alias. */
-  private readonly names: NameWord[][][];
+  private readonly names: NameFit;
   /** Folded forms that are content words somewhere, though they fold like a function word ("the" ← "thẻ"). */
   readonly ambiguousFolded: ReadonlySet<string>;
   readonly typos: TypoCorrector;
@@ -74,7 +62,7 @@ export class SearchIndex {
     readonly lexicon: Lexicon,
     postings: Map<string, { docs: number[]; weights: number[] }>,
     vocabulary: Set<string>,
-    names: NameWord[][][],
+    names: NameFit,
     focus: Set<string>[],
     ambiguousFolded: ReadonlySet<string>,
   ) {
@@ -96,8 +84,6 @@ export class SearchIndex {
     const fieldStats = INDEX_FIELDS.map(() => ({ total: 0 }));
     /** Per procedure and field: term counts, and the field's length in syllables (what BM25 normalises by). */
     const perDoc: Array<Array<{ counts: Map<string, number>; length: number }>> = [];
-    const names: NameWord[][][] = [];
-    const namesWritten: Token[][][] = [];
     const focus: Set<string>[] = [];
     const vocabulary = new Set<string>();
     const ambiguous = new Set<string>();
@@ -130,14 +116,8 @@ export class SearchIndex {
       });
       perDoc.push(fields);
       focus.push(new Set(INDEX_FIELDS.flatMap((f, fi) => (f.focus ? [...fields[fi]!.counts.keys()].filter((t) => t.startsWith('u:') || t.startsWith('pu:')) : []))));
-      namesWritten.push(
-        [procedure.name, procedure.officialName, ...procedure.aliases]
-          .filter((t): t is string => !!t)
-          .map((t) => syllables(expandWrittenAbbreviations(t, lexicon)).map(tokenOf).filter((k) => k.stop === 'none'))
-          .filter((t) => t.length > 0),
-      );
     }
-    names.push(...nameWords(namesWritten));
+    const names = NameFit.build(procedures, (text) => syllables(expandWrittenAbbreviations(text, lexicon)).map(tokenOf).filter((k) => k.stop === 'none'));
 
     const n = Math.max(procedures.length, 1);
     const avgLength = fieldStats.map((s) => Math.max(s.total / n, 1));
@@ -226,36 +206,12 @@ export class SearchIndex {
     const asked = new Set(query.words);
     return topK(touched, scores, Math.max(top, RERANK_DEPTH))
       .map((doc) => {
-        const fit = this.nameFit(doc, asked);
-        return { procedure: this.procedures[doc]!, doc, fit, score: scores[doc]! * (NAME_FIT_FLOOR + (1 - NAME_FIT_FLOOR) * fit) };
+        const fit = this.names.fit(doc, asked);
+        return { procedure: this.procedures[doc]!, doc, fit, headFit: this.names.headFit(doc, asked), score: scores[doc]! * (NAME_FIT_FLOOR + (1 - NAME_FIT_FLOOR) * fit) };
       })
       .sort((a, b) => b.score - a.score || a.doc - b.doc)
       .slice(0, top);
   }
-
-  /** The best share, over the name and aliases, of rare name syllables the question mentions. */
-  private nameFit(doc: number, asked: ReadonlySet<string>): number {
-    let best = 0;
-    for (const name of this.names[doc] ?? []) {
-      let total = 0;
-      let hit = 0;
-      for (const word of name) {
-        total += word.weight;
-        if (asked.has(word.folded)) hit += word.weight;
-      }
-      if (total > 0) best = Math.max(best, hit / total);
-    }
-    return best;
-  }
-}
-
-/** Name words weighted by the rarity, among the procedures' names, of the word as spelt. */
-function nameWords(namesWritten: readonly Token[][][]): NameWord[][][] {
-  const df = new Map<string, number>();
-  for (const names of namesWritten) for (const word of new Set(names.flat().map((t) => t.text))) df.set(word, (df.get(word) ?? 0) + 1);
-  const n = Math.max(namesWritten.length, 1);
-  const idf = (word: string) => Math.log(1 + (n - df.get(word)! + 0.5) / (df.get(word)! + 0.5));
-  return namesWritten.map((names) => names.map((name) => name.map((t) => ({ folded: t.folded, weight: idf(t.text) * (t.weak ? WEAK_NAME_WORD : 1) }))));
 }
 
 /** The k best-scoring docs, best first, without sorting all of them (ties: lower doc first). */

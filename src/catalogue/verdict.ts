@@ -14,6 +14,8 @@ export interface Ranked {
   score: number;
   /** Share of the procedure's name (or best alias) the question mentions, 0..1. */
   fit: number;
+  /** The same for the name's head, before its qualifiers ("… cho công dân Việt Nam"); at least `fit`. */
+  headFit: number;
 }
 
 interface VerdictBase {
@@ -117,7 +119,7 @@ export function decide(ranked: Ranked[], query: Query, index: CoverageSource, ru
   const best = ranked[0];
   if (!best || !topical) return { kind: 'none', coverage: 0, ranked, topical };
   const cov = coverage(query, best.doc, index, rule);
-  if (cov < rule.noneCoverage || best.fit < rule.minCandidateFit) return { kind: 'none', coverage: cov, ranked, topical };
+  if (cov < rule.noneCoverage || best.headFit < rule.minCandidateFit) return { kind: 'none', coverage: cov, ranked, topical };
   const rivals = ranked.slice(1).filter((r) => !areSiblings(best.procedure, r.procedure));
   const rival = rivals[0];
   const clear = !rival || rival.score < best.score * rule.matchMargin || (best.fit >= rule.fullFit && rival.fit <= best.fit - rule.fitGap);

@@ -59,6 +59,8 @@ export interface AppOverrides {
   clock?: () => Date;
   logger?: Logger;
   catalogue?: Catalogue;
+  /** The background check's catalogue, instead of loading BACKGROUND_CATALOGUE. */
+  background?: Catalogue;
   storage?: LowdbStorage;
 }
 
@@ -73,7 +75,8 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   const catalogue = overrides.catalogue ?? (await Catalogue.load(knowledgeSources(config)));
   const province = await loadProvinceProfile(config.PROVINCE_PROFILE);
   const messages = createMessages({ locality: config.LOCALITY_NAME, hotline: config.HOTLINE });
-  const guide = new ProcedureGuide(catalogue, { staleAfterDays: config.STALE_AFTER_DAYS, clock });
+  const background = overrides.background ?? (config.BACKGROUND_CATALOGUE ? await Catalogue.load([config.BACKGROUND_CATALOGUE]) : undefined);
+  const guide = new ProcedureGuide(catalogue, { staleAfterDays: config.STALE_AFTER_DAYS, clock, background });
   const unanswered = await UnansweredLog.open(config.DATA_DIR, clock);
 
   const calendar = WorkingCalendar.load(config.HOLIDAYS_PATH || undefined);

@@ -20,6 +20,11 @@ export const configSchema = z
     DATA_DIR: z.string().min(1).default('data'),
     /** Comma-separated: knowledge folders and/or national catalogue files (.jsonl, .jsonl.gz). */
     KNOWLEDGE_PATH: z.string().min(1).default('knowledge'),
+    /**
+     * The national catalogue file searched behind the knowledge (the background check): a question it
+     * answers with a procedure the knowledge does not cover is referred there. Empty: off.
+     */
+    BACKGROUND_CATALOGUE: z.string().default(''),
     /** YAML file with the province's own amounts (fees set by its People's Council); none by default. */
     PROVINCE_PROFILE: z.string().min(1).optional(),
     MicrosoftAppId: z.string().default(''),

@@ -101,6 +101,15 @@ export function createMessages(s: MessageSettings) {
       'Xin lỗi, tôi chưa tìm được thủ tục phù hợp với câu hỏi của anh/chị, nên không dám trả lời để tránh hướng dẫn sai.\n\n' +
       'Anh/chị có thể hỏi lại ngắn gọn hơn, nêu tên việc cần làm (ví dụ "đăng ký kết hôn", "cấp lại thẻ căn cước"), ' +
       `hoặc gọi ${hotline} để được cán bộ hỗ trợ.`,
+    /** Not covered by the bundled knowledge: the national catalogue's procedures (background check). */
+    elsewhere: {
+      intro: (one: boolean) =>
+        'Thủ tục này hiện chưa có hướng dẫn chi tiết trên trợ lý ảo. Theo Cơ sở dữ liệu quốc gia về thủ tục hành chính, ' +
+        (one ? 'việc anh/chị hỏi thuộc thủ tục:' : 'việc anh/chị hỏi có thể thuộc một trong các thủ tục:'),
+      item: (name: string, code: string, handledBy: string | undefined, url: string | null) =>
+        [`• ${name} (mã ${code})`, handledBy ? `  Nơi giải quyết: ${handledBy}` : '', url ? `  Hướng dẫn đầy đủ: ${url}` : ''].filter(Boolean).join('\n'),
+      outro: `Anh/chị nên xem hướng dẫn đầy đủ theo đường dẫn trên trước khi đi nộp hồ sơ, hoặc gọi ${hotline} để được cán bộ hỗ trợ.`,
+    },
     chooseMany: 'Câu hỏi của anh/chị có thể thuộc một trong các thủ tục dưới đây. Anh/chị hỏi về thủ tục nào ạ?',
     chooseOne: 'Có phải anh/chị muốn hỏi về thủ tục dưới đây không?',
     chooseHintPlain: 'Trả lời bằng số thứ tự (ví dụ: 1), hoặc gõ "hủy" để hỏi câu khác.',

@@ -2,9 +2,13 @@
  * Retrieval quality on a labelled question set. A result is right when its
  * code, or one of its declared alternates, is among the question's codes.
  */
+import { BackgroundCheck } from './backgroundCheck.js';
 import type { Catalogue } from './catalogue.js';
 import type { Procedure } from './schema.js';
 import type { SearchVerdict } from './verdict.js';
+
+/** A verdict, or a referral to catalogue procedures the knowledge does not cover (the background check). */
+export type OutcomeKind = SearchVerdict['kind'] | 'referred';
 
 export interface LabelledQuestion {
   id: string;
@@ -48,19 +52,23 @@ export function halfOf(question: LabelledQuestion): 1 | 2 {
 interface Outcome {
   question: LabelledQuestion;
   rank: number | undefined;
-  verdict: SearchVerdict['kind'];
+  verdict: OutcomeKind;
   top: string | undefined;
+  /** The referral named a procedure the question is about. */
+  referredRight: boolean;
 }
 
 export interface Tally {
   n: number;
-  /** Right procedure first and answered: what the citizen sees. A `none` verdict is a miss. */
+  /** Right procedure first and answered from the knowledge: what the citizen sees. `none` and a referral are misses. */
   answered: number;
   /** Right procedure ranked first, whatever the verdict (what search tuning moves). */
   top1: number;
   top3: number;
   mrr: number;
-  verdicts: Record<SearchVerdict['kind'], number>;
+  verdicts: Record<OutcomeKind, number>;
+  /** Referrals that named a right procedure. */
+  referredRight: number;
 }
 
 export interface EvaluationReport {
@@ -72,11 +80,19 @@ export interface EvaluationReport {
 
 export const isRight = (p: Procedure, codes: string[]) => codes.includes(p.id) || p.alternates.some((a) => codes.includes(a));
 
-export function evaluate(catalogue: Catalogue, questions: LabelledQuestion[]): EvaluationReport {
+/** Scores the questions as the guide answers them: with the background check when a background catalogue is given. */
+export function evaluate(catalogue: Catalogue, questions: LabelledQuestion[], background?: Catalogue): EvaluationReport {
+  const check = new BackgroundCheck(catalogue, background);
   const outcomes = questions.map((question): Outcome => {
-    const verdict = catalogue.search(question.question, { top: 10 });
+    const { verdict, referral } = check.find(catalogue.index.analyze(question.question));
     const index = verdict.ranked.findIndex((r) => isRight(r.procedure, question.codes));
-    return { question, rank: index >= 0 ? index + 1 : undefined, verdict: verdict.kind, top: verdict.ranked[0]?.procedure.id };
+    return {
+      question,
+      rank: index >= 0 ? index + 1 : undefined,
+      verdict: referral.length > 0 ? 'referred' : verdict.kind,
+      top: (referral[0] ?? verdict.ranked[0]?.procedure)?.id,
+      referredRight: referral.some((p) => isRight(p, question.codes)),
+    };
   });
   const group = (key: (q: LabelledQuestion) => string | undefined) => {
     const groups = new Map<string, Outcome[]>();
@@ -91,35 +107,37 @@ export function evaluate(catalogue: Catalogue, questions: LabelledQuestion[]): E
 
 function tally(outcomes: Outcome[]): Tally {
   const n = outcomes.length || 1;
-  const verdicts = { match: 0, ambiguous: 0, none: 0 };
+  const verdicts = { match: 0, ambiguous: 0, none: 0, referred: 0 };
   outcomes.forEach((o) => verdicts[o.verdict]++);
   return {
     n: outcomes.length,
-    answered: outcomes.filter((o) => o.rank === 1 && o.verdict !== 'none').length / n,
+    answered: outcomes.filter((o) => o.rank === 1 && o.verdict !== 'none' && o.verdict !== 'referred').length / n,
     top1: outcomes.filter((o) => o.rank === 1).length / n,
     top3: outcomes.filter((o) => o.rank !== undefined && o.rank <= 3).length / n,
     mrr: outcomes.reduce((s, o) => s + (o.rank ? 1 / o.rank : 0), 0) / n,
     verdicts,
+    referredRight: outcomes.filter((o) => o.referredRight).length / n,
   };
 }
 
-export function formatReport(r: EvaluationReport, opts: { file: string; sources: string[]; misses: boolean }): string {
+export function formatReport(r: EvaluationReport, opts: { file: string; sources: string[]; background?: string; misses: boolean }): string {
   const pct = (x: number) => x.toFixed(3);
   const row = (label: string, t: Tally) =>
-    `| ${label.padEnd(14)} | ${String(t.n).padStart(4)} | ${pct(t.answered)} | ${pct(t.top1)} | ${pct(t.top3)} | ${pct(t.mrr)} | ${pct(t.verdicts.match / (t.n || 1))} | ${pct(t.verdicts.ambiguous / (t.n || 1))} | ${pct(t.verdicts.none / (t.n || 1))} |`;
+    `| ${label.padEnd(14)} | ${String(t.n).padStart(4)} | ${pct(t.answered)} | ${pct(t.top1)} | ${pct(t.top3)} | ${pct(t.mrr)} | ${pct(t.verdicts.match / (t.n || 1))} | ${pct(t.verdicts.ambiguous / (t.n || 1))} | ${pct(t.verdicts.none / (t.n || 1))} | ${pct(t.verdicts.referred / (t.n || 1))} | ${pct(t.referredRight)} |`;
   const lines = [
     `Questions: ${opts.file}`,
     `Knowledge: ${opts.sources.join(', ')}`,
+    `Background check: ${opts.background ?? 'off'}`,
     '',
-    '| group          |    n | answered top-1 | ranked top-1 | top-3 | MRR@10 | match | ambiguous | none |',
-    '|----------------|-----:|---------------:|-------------:|------:|-------:|------:|----------:|-----:|',
+    '| group          |    n | answered top-1 | ranked top-1 | top-3 | MRR@10 | match | ambiguous | none | referred | referred right |',
+    '|----------------|-----:|---------------:|-------------:|------:|-------:|------:|----------:|-----:|---------:|---------------:|',
     row('all', r.overall),
     ...[...r.byStyle].map(([k, t]) => row(`style:${k}`, t)),
     ...[...r.byAspect].map(([k, t]) => row(`aspect:${k}`, t)),
   ];
   if (opts.misses) {
     lines.push('', 'Misses (not answered with the right procedure first):');
-    for (const o of r.outcomes.filter((o) => o.rank !== 1 || o.verdict === 'none')) {
+    for (const o of r.outcomes.filter((o) => o.rank !== 1 || o.verdict === 'none' || o.verdict === 'referred')) {
       lines.push(`  ${o.question.id} [${o.verdict}, rank ${o.rank ?? '-'}; top ${o.top ?? '-'}; want ${o.question.codes.join(' ')}] ${o.question.question.slice(0, 110)}`);
     }
   }

@@ -1,7 +1,8 @@
 /**
- * `npm run eval -- --questions FILE [--knowledge PATH] [--only-covered] [--half 1|2] [--misses]`
+ * `npm run eval -- --questions FILE [--knowledge PATH] [--only-covered] [--half 1|2] [--background CATALOGUE] [--misses]`
  * Scores a question file (TSV with `question` and `codes` columns): top-1,
- * top-3, MRR@10 and the verdicts, broken down by `style` and `aspect` when present.
+ * top-3, MRR@10 and the verdicts, broken down by `style` and `aspect` when present;
+ * with `--background`, as the guide answers with the background check on.
  */
 import { readFile } from 'node:fs/promises';
 import { Catalogue } from '../catalogue/catalogue.js';
@@ -11,7 +12,7 @@ import { parseArgs, sourcesFrom, stringFlag } from './args.js';
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const file = stringFlag(args, 'questions');
-  if (!file) throw new Error('Cách dùng: npm run eval -- --questions FILE [--knowledge PATH] [--only-covered] [--half 1|2] [--misses]');
+  if (!file) throw new Error('Cách dùng: npm run eval -- --questions FILE [--knowledge PATH] [--only-covered] [--half 1|2] [--background CATALOGUE] [--misses]');
   const catalogue = await Catalogue.load(sourcesFrom(args));
   let questions = parseQuestions(await readFile(file, 'utf8'));
   if (args.flags.has('only-covered')) {
@@ -22,8 +23,10 @@ async function main(): Promise<void> {
     if (half !== '1' && half !== '2') throw new Error('--half nhận 1 hoặc 2');
     questions = questions.filter((q) => halfOf(q) === Number(half));
   }
-  const report = evaluate(catalogue, questions);
-  console.log(formatReport(report, { file, sources: sourcesFrom(args), misses: args.flags.has('misses') }));
+  const backgroundPath = stringFlag(args, 'background');
+  const background = backgroundPath ? await Catalogue.load([backgroundPath]) : undefined;
+  const report = evaluate(catalogue, questions, background);
+  console.log(formatReport(report, { file, sources: sourcesFrom(args), background: backgroundPath, misses: args.flags.has('misses') }));
 }
 
 main().catch((error: unknown) => {

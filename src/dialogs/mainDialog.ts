@@ -101,6 +101,11 @@ export class MainDialog extends ComponentDialog {
         break;
       case 'choose':
         return step.beginDialog(CHOOSE_PROCEDURE_DIALOG, { procedureIds: answer.candidates.map((c) => c.id), aspects: answer.aspects } satisfies ChooseOptions);
+      case 'elsewhere':
+        // Not covered by the knowledge: a gap the administrators see in the unanswered log.
+        await this.deps.unanswered.record(text, context.activity.channelId);
+        await send(this.deps, context, renderer.elsewhere(answer.procedures, profile));
+        break;
       case 'unknown':
         await this.deps.unanswered.record(text, context.activity.channelId);
         await send(this.deps, context, renderer.textWithChoices(renderer.messages.unknown, [renderer.messages.feedback.offerLabel], profile));

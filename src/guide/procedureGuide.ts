@@ -5,6 +5,7 @@
  * first place is the turn router's job (turnRouter.ts). No botbuilder here:
  * dialogs, the staff console and the CLI all call this.
  */
+import { BackgroundCheck } from '../catalogue/backgroundCheck.js';
 import type { Catalogue } from '../catalogue/catalogue.js';
 import type { Procedure } from '../catalogue/schema.js';
 import { isStale } from '../catalogue/staleness.js';
@@ -18,23 +19,31 @@ export interface GuideContext {
 export type GuideAnswer =
   | { kind: 'procedure'; procedure: Procedure; aspects: Aspect[]; followUp: boolean; stale: boolean }
   | { kind: 'choose'; candidates: Procedure[]; aspects: Aspect[] }
+  /** Not covered here: the national catalogue's procedures for the question, with where they are handled. */
+  | { kind: 'elsewhere'; procedures: Procedure[]; aspects: Aspect[] }
   | { kind: 'unknown'; aspects: Aspect[] };
 
 export interface GuideOptions {
   staleAfterDays: number;
   clock: () => Date;
+  /** The national catalogue behind the bundled knowledge (the background check); none by default. */
+  background?: Catalogue;
 }
 
 export class ProcedureGuide {
+  private readonly check: BackgroundCheck;
+
   constructor(
     readonly catalogue: Catalogue,
     private readonly options: GuideOptions,
-  ) {}
+  ) {
+    this.check = new BackgroundCheck(catalogue, options.background);
+  }
 
   ask(text: string, context: GuideContext = {}): GuideAnswer {
     const analyzed = this.catalogue.index.analyze(text);
     const aspects = detectAspects(analyzed);
-    const verdict = this.catalogue.index.searchAnalyzed(analyzed);
+    const { verdict, referral } = this.check.find(analyzed);
     const current = context.procedureId ? this.catalogue.get(context.procedureId) : undefined;
 
     if (current) {
@@ -44,6 +53,7 @@ export class ProcedureGuide {
       const noNewTopic = !verdict.topical || verdict.kind === 'none';
       if ((aspects.length > 0 && noNewTopic) || mentionsCurrent) return this.answer(current, aspects, true);
     }
+    if (referral.length > 0) return { kind: 'elsewhere', procedures: referral, aspects };
     switch (verdict.kind) {
       case 'match':
         return this.answer(verdict.procedure, aspects, false);

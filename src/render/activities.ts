@@ -8,6 +8,7 @@ import { ActionTypes, CardFactory, MessageFactory, type Activity, type CardActio
 import type { Procedure } from '../catalogue/schema.js';
 import type { DossierView } from '../dossiers/view.js';
 import { dossierSheet } from './dossierText.js';
+import { referralText } from './referralText.js';
 import { factCard, markdownSheet, plainSheet, type FactSheet } from './factSheet.js';
 import type { GuideAnswer } from '../guide/procedureGuide.js';
 import { ASPECT_LABELS, EXAMPLE_QUESTIONS, DETAIL_ASPECTS, SUMMARY_FACT_ASPECTS, type Messages } from '../messages.js';
@@ -122,6 +123,11 @@ export class Renderer {
     const card = MessageFactory.attachment(CardFactory.adaptiveCard(factCard(sheet)));
     if (items.length > 0) card.suggestedActions = { actions: items.map(imBack), to: [] };
     return { activities: [card], menu: [...items] };
+  }
+
+  /** Not covered here: the catalogue's procedures and where they are handled, with the feedback offer. */
+  elsewhere(procedures: readonly Procedure[], profile: ChannelProfile): Rendered {
+    return this.textWithChoices(referralText(procedures, this.messages), [this.messages.feedback.offerLabel], profile);
   }
 
   /** Text followed by choices: buttons on card channels, numbered lines on plain ones. */

@@ -68,10 +68,10 @@ export class NameFit {
     return best;
   }
 
-  /** The share of the name's head the question mentions (the full fit when the name has no qualifiers). */
-  headFit(doc: number, asked: ReadonlySet<string>): number {
+  /** The share of the name's head the question mentions; at least `fit`, the full name's (the same when it has no qualifiers). */
+  headFit(doc: number, asked: ReadonlySet<string>, fit: number): number {
     const head = this.heads[doc];
-    return head ? Math.max(share(head, asked), this.fit(doc, asked)) : this.fit(doc, asked);
+    return head ? Math.max(share(head, asked), fit) : fit;
   }
 }
 

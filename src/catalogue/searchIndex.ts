@@ -207,7 +207,7 @@ export class SearchIndex {
     return topK(touched, scores, Math.max(top, RERANK_DEPTH))
       .map((doc) => {
         const fit = this.names.fit(doc, asked);
-        return { procedure: this.procedures[doc]!, doc, fit, headFit: this.names.headFit(doc, asked), score: scores[doc]! * (NAME_FIT_FLOOR + (1 - NAME_FIT_FLOOR) * fit) };
+        return { procedure: this.procedures[doc]!, doc, fit, headFit: this.names.headFit(doc, asked, fit), score: scores[doc]! * (NAME_FIT_FLOOR + (1 - NAME_FIT_FLOOR) * fit) };
       })
       .sort((a, b) => b.score - a.score || a.doc - b.doc)
       .slice(0, top);

@@ -69,6 +69,27 @@ describe('chat abbreviations, stop phrases and synonyms', () => {
     expect(land).toContain('giấy chứng nhận quyền sử dụng đất');
   });
 
+  const added = (input: string) => a(input).segments.filter((s) => s.origin === 'synonym').map((s) => s.tokens.map((t) => t.text).join(' '));
+
+  it.each<[string, string, boolean]>([
+    // Synonyms that hold only in context: one row per side of each condition.
+    ['làm lại thẻ căn cước', 'cấp lại', true],
+    ['làm lại nhà bếp có phải xin phép không', 'cấp lại', false],
+    ['mất giấy khai sinh, bị mất rồi', 'cấp lại', true],
+    ['bố tôi bị mất, cần làm gì', 'cấp lại', false],
+    ['nhập khẩu cho con vào nhà ông bà', 'đăng ký thường trú', true],
+    ['thủ tục nhập khẩu hàng hóa', 'đăng ký thường trú', false],
+    ['nhap khau o to cu', 'đăng ký thường trú', false],
+    ['căn cước hết hạn', 'cấp đổi', true],
+    ['tạm trú hết hạn rồi', 'cấp đổi', false],
+    ['tạm trú hết hạn rồi', 'gia hạn', true],
+    ['hộ chiếu hết hạn', 'gia hạn', false],
+    ['em lấy chồng Hàn Quốc thì làm giấy kết hôn thế nào', 'yếu tố nước ngoài', true],
+    ['xin thị thực đi Hàn Quốc', 'yếu tố nước ngoài', false],
+  ])('"%s" adds "%s": %s', (input, official, expected) => {
+    expect(added(input).includes(official)).toBe(expected);
+  });
+
   const kept = (input: string) =>
     a(input).segments.filter((s) => s.origin === 'typed').flatMap((s) => s.tokens.filter((t) => t.stop === 'none').map((t) => t.text));
 

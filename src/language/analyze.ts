@@ -147,9 +147,11 @@ export function analyze(input: string, lexicon: Lexicon): AnalyzedText {
 
   // Synonyms add the official wording as extra segments; the typed words stay.
   const seen = new Set<string>();
+  const mentions = (phrase: string[]) => folded.some((_, k) => matchesAt(folded, k, phrase));
   for (let i = 0; i < folded.length; i++) {
-    for (const syn of lexicon.synonyms) {
+    for (const syn of lexicon.synonyms.get(folded[i]!) ?? []) {
       if (!matchesAt(folded, i, syn.from)) continue;
+      if ((syn.near && !syn.near.some(mentions)) || syn.unless?.some(mentions)) continue;
       const key = syn.to.join(' ');
       if (seen.has(key)) continue;
       seen.add(key);

@@ -11,6 +11,13 @@ let cleanup: () => Promise<void>;
 beforeEach(async () => ({ app, cleanup } = await testApp()));
 afterEach(() => cleanup());
 
+/** Walks the flow up to the consent question (no related procedure named). */
+async function atConsent(chat: ReturnType<typeof conversation>) {
+  await chat.say('tôi muốn phản ánh');
+  await chat.say(CONTENT);
+  return chat.say('không');
+}
+
 /** Walks the flow up to the read-back. */
 async function fillIn(chat: ReturnType<typeof conversation>, opts: { opener?: string } = {}) {
   await chat.say(opts.opener ?? 'tôi muốn phản ánh');
@@ -139,9 +146,7 @@ describe('sending feedback', () => {
   it('takes "đúng rồi" (that\'s right) as a yes, not as "dừng" (stop), with or without diacritics', async () => {
     for (const yes of ['đúng rồi', 'dung roi']) {
       const chat = conversation(app, `yes-${yes}`);
-      await chat.say('tôi muốn phản ánh');
-      await chat.say(CONTENT);
-      await chat.say('không');
+      await atConsent(chat);
       const reply = await chat.say(yes);
       expect(reply.text, yes).toMatch(/Họ và tên/);
       expect(reply.text).not.toMatch(/Đã hủy/);
@@ -153,17 +158,13 @@ describe('sending feedback', () => {
 
   it('takes "thôi" at the consent question as a no to the personal data, not as a cancel of the feedback', async () => {
     const chat = conversation(app);
-    await chat.say('tôi muốn phản ánh');
-    await chat.say(CONTENT);
-    await chat.say('không');
+    await atConsent(chat);
     const reply = await chat.say('thôi');
     expect(reply.text).toMatch(/không thu thập thông tin cá nhân/);
     expect(reply.text).not.toMatch(/Đã hủy/);
     // "hủy" still leaves the flow at the same question.
     const other = conversation(app, 'cancel-at-consent');
-    await other.say('tôi muốn phản ánh');
-    await other.say(CONTENT);
-    await other.say('không');
+    await atConsent(other);
     expect((await other.say('hủy')).text).toBe('Đã hủy. Anh/chị có thể hỏi câu khác bất cứ lúc nào.');
   });
 

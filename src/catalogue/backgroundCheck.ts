@@ -28,10 +28,6 @@ export class BackgroundCheck {
     private readonly rule: VerdictRule = DEFAULT_RULE,
   ) {}
 
-  get enabled(): boolean {
-    return this.background !== undefined;
-  }
-
   find(analyzed: AnalyzedText): Finding {
     const verdict = this.local.index.searchAnalyzed(analyzed, { rule: this.rule });
     if (!this.background) return { verdict, referral: [] };

@@ -11,7 +11,7 @@ import { profileOf, send, type DialogDeps } from './context.js';
 import { DOSSIER_CODE_PROMPT, FIELD_PROMPT, PHONE_DIGITS_PROMPT, REVIEW_PROMPT, TEXT_PROMPT, YES_NO_PROMPT } from './ids.js';
 
 /** What each prompt waits for. The choice prompt's options are the menu on screen. */
-const PROMPT_EXPECTS: Record<string, Exclude<Expecting['kind'], 'question' | 'menu'> | 'menu'> = {
+const PROMPT_EXPECTS: Record<string, Exclude<Expecting['kind'], 'question'>> = {
   [YES_NO_PROMPT]: 'yes-no',
   [PHONE_DIGITS_PROMPT]: 'digits',
   [DOSSIER_CODE_PROMPT]: 'dossier-code',

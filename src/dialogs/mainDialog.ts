@@ -88,7 +88,7 @@ export class MainDialog extends ComponentDialog {
     return step.endDialog();
   }
 
-  /** A procedure question: the guide answers with one procedure, a short list, or an honest "I don't know". */
+  /** A procedure question: the guide answers with one procedure, a short list, a referral, or an honest "I don't know". */
   private async answerQuestion(step: WaterfallStepContext, text: string, data: ConversationData) {
     const { context } = step;
     const { guide, renderer } = this.deps;

@@ -1,7 +1,8 @@
 /**
  * The procedure guide: from a procedure question (and what the conversation
  * was about) to an answer — one procedure with the aspects asked, a short
- * list to choose from, or an honest "I don't know". What a message is in the
+ * list to choose from, a referral to a catalogue procedure not covered here
+ * (the background check), or an honest "I don't know". What a message is in the
  * first place is the turn router's job (turnRouter.ts). No botbuilder here:
  * dialogs, the staff console and the CLI all call this.
  */

@@ -125,6 +125,24 @@ describe('words typed without marks that fold like function words', () => {
   });
 });
 
+describe('common words that form a word with a telling neighbour', () => {
+  const concepts = (q: string) => catalogue.index.rankAnalyzed(catalogue.index.analyze(q)).query.concepts.map((c) => c.folded);
+  it.each<[string, string, boolean]>([
+    ['xin giấy phép xây dựng', 'giay', true],
+    ['nộp giấy tờ ở đâu', 'giay', false],
+    ['lam ho chieu cho con', 'ho', true],
+    ['nop ho so o dau', 'ho', false],
+  ])('%s: "%s" is a content word → %s', (question, word, expected) => {
+    expect(concepts(question).includes(word)).toBe(expected);
+  });
+
+  it('counts the story before the question at half weight', () => {
+    const query = catalogue.index.rankAnalyzed(catalogue.index.analyze('Tôi vừa chuyển nhà. Làm hộ chiếu ở đâu?')).query;
+    const weight = (w: string) => query.concepts.find((c) => c.folded === w)?.weight;
+    expect([weight('chuyen'), weight('chieu')]).toEqual([0.5, 1]);
+  });
+});
+
 describe('name heads', () => {
   it.each([
     ['Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam, người nước ngoài đang cư trú tại Việt Nam', 'Cấp Phiếu lý lịch tư pháp'],

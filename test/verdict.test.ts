@@ -8,7 +8,7 @@ import type { Procedure } from '../src/catalogue/schema.js';
 import { DEFAULT_RULE, coverage, decide, type CoverageSource, type Ranked } from '../src/catalogue/verdict.js';
 
 const procedure = (id: string, name: string): Procedure => ({ id, name, alternates: [] }) as unknown as Procedure;
-const concept = (folded: string, idf = 1, known = true): Concept => ({ folded, idf, known, terms: [`u:${folded}`] });
+const concept = (folded: string, idf = 1, known = true, weight = 1): Concept => ({ folded, idf, known, weight, terms: [`u:${folded}`] });
 
 interface Case {
   concepts: Concept[];
@@ -49,6 +49,7 @@ describe('decide', () => {
     ['almost nothing of the name asked', { best: { fit: 0.2 } }, 'none'],
     ['little of a long name asked, but all of its head ("Cấp Phiếu lý lịch tư pháp" of "… cho công dân …")', { best: { fit: 0.2, headFit: 1 } }, 'ambiguous'],
     ['a rare word of the question missing from the best', { concepts: [concept('khai'), concept('sinh'), concept('nuoi', 4)] }, 'none'],
+    ['the same word missing, but only told in the story before the question', { concepts: [concept('khai'), concept('sinh'), concept('nuoi', 4, true, 0.5)] }, 'ambiguous'],
     ['a common word missing: still covered enough to offer', { concepts: [concept('khai', 2), concept('sinh', 2), concept('con', 2)] }, 'ambiguous'],
     ['the same word unknown to every procedure (the citizen\'s story)', { concepts: [concept('khai'), concept('sinh'), concept('xau', 3, false)] }, 'match'],
     ['a word found only in the body text counts half', { concepts: [concept('khai'), concept('sinh'), concept('to', 4)], body: [['u:to'], []] }, 'ambiguous'],

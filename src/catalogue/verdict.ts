@@ -90,7 +90,7 @@ export function coverage(query: Query, doc: number, index: CoverageSource, rule:
   let total = 0;
   let covered = 0;
   for (const concept of query.concepts) {
-    const weight = concept.known ? concept.idf : concept.idf * rule.unknownCredit;
+    const weight = concept.weight * (concept.known ? concept.idf : concept.idf * rule.unknownCredit);
     total += weight;
     if (concept.terms.some((t) => index.inFocus(t, doc))) covered += weight;
     else if (concept.terms.some((t) => index.weightIn(t, doc) > 0)) covered += weight * rule.bodyOnlyCredit;

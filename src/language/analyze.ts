@@ -4,7 +4,8 @@
  */
 import type { Lexicon, StopPhrase } from './lexicon.js';
 import { ASPECT_CUE_PHRASES } from './aspects.js';
-import { fold, syllables } from './normalize.js';
+import { clauses } from './clauses.js';
+import { fold } from './normalize.js';
 import { withoutPersonalData } from './redact.js';
 
 /** "cue": part of an aspect phrase ("bao lâu", "lệ phí"): about the question, not the procedure. */
@@ -21,7 +22,7 @@ export interface Token {
 
 export interface Segment {
   tokens: Token[];
-  /** 1 for what the citizen typed; less for synonyms the lexicon added. */
+  /** 1 for what the citizen asked; less for the story around it (clauses.ts) and for synonyms the lexicon added. */
   weight: number;
   origin: 'typed' | 'synonym';
   /** For synonyms: the folded words they stand for. */
@@ -124,8 +125,12 @@ export function classify(text: string, lexicon: Lexicon, accented = true): Token
 }
 
 export function analyze(input: string, lexicon: Lexicon): AnalyzedText {
-  const raw = syllables(withoutPersonalData(input));
-  const words = expandAbbreviations(raw, lexicon);
+  const parts = clauses(withoutPersonalData(input));
+  const raw = parts.flatMap((c) => c.words);
+  const expanded = parts.map((c) => ({ words: expandAbbreviations(c.words, lexicon), weight: c.weight }));
+  const words = expanded.flatMap((c) => c.words);
+  /** Per word: the weight of the clause it belongs to. */
+  const weightAt = expanded.flatMap((c) => c.words.map(() => c.weight));
   const folded = words.map(fold);
   const accented = isAccented(raw);
 
@@ -133,13 +138,18 @@ export function analyze(input: string, lexicon: Lexicon): AnalyzedText {
   const kept = markStopPhrases(words, folded, lexicon.stopPhrases, accented).map((inPhrase) => !inPhrase);
   const segments: Segment[] = [];
   let run: Token[] = [];
+  let runWeight = 1;
   const flush = () => {
-    if (run.length > 0) segments.push({ tokens: run, weight: 1, origin: 'typed' });
+    if (run.length > 0) segments.push({ tokens: run, weight: runWeight, origin: 'typed' });
     run = [];
   };
   const cue = markPhrases(folded, ASPECT_CUE_PHRASES);
   words.forEach((w, i) => {
     if (!kept[i]) return flush();
+    if (weightAt[i] !== runWeight) {
+      flush();
+      runWeight = weightAt[i]!;
+    }
     const token = classify(w, lexicon, accented);
     run.push(cue[i] && token.stop === 'none' ? { ...token, stop: 'cue' } : token);
   });
@@ -155,7 +165,7 @@ export function analyze(input: string, lexicon: Lexicon): AnalyzedText {
       const key = syn.to.join(' ');
       if (seen.has(key)) continue;
       seen.add(key);
-      segments.push({ tokens: syn.to.map((t) => classify(t, lexicon)), weight: SYNONYM_WEIGHT, origin: 'synonym', from: syn.from });
+      segments.push({ tokens: syn.to.map((t) => classify(t, lexicon)), weight: SYNONYM_WEIGHT * weightAt[i]!, origin: 'synonym', from: syn.from });
     }
   }
 

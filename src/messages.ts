@@ -112,6 +112,13 @@ export function createMessages(s: MessageSettings) {
     },
     chooseMany: 'Câu hỏi của anh/chị có thể thuộc một trong các thủ tục dưới đây. Anh/chị hỏi về thủ tục nào ạ?',
     chooseOne: 'Có phải anh/chị muốn hỏi về thủ tục dưới đây không?',
+    /** Variants of one procedure: they share the head ("Đăng ký kết hôn") or what they apply to ("đối với công trình cấp III, cấp IV"). */
+    chooseVariant: (shared: 'head' | 'tail', common: string) =>
+      shared === 'head'
+        ? `Thủ tục "${common}" có nhiều trường hợp. Anh/chị thuộc trường hợp nào dưới đây ạ?`
+        : `Anh/chị cần làm việc nào dưới đây (${common}) ạ?`,
+    variantPlain: 'Trường hợp thông thường',
+    otherProcedure: (name: string) => `Thủ tục khác: ${name}`,
     chooseHintPlain: 'Trả lời bằng số thứ tự (ví dụ: 1), hoặc gõ "hủy" để hỏi câu khác.',
     notThisOne: 'Không phải',
     notThisOneReply: 'Vậy anh/chị hãy mô tả rõ hơn việc cần làm, hoặc gọi ' + hotline + ' để được hỗ trợ.',

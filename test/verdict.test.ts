@@ -66,3 +66,32 @@ describe('decide', () => {
     expect(unknown).toBeCloseTo(1 / (1 + 2 * DEFAULT_RULE.unknownCredit));
   });
 });
+
+describe('decide, when the leaders are variants of one procedure', () => {
+  const ranked = (id: string, name: string, score: number, fit = 0.6): Ranked => ({ procedure: procedure(id, name), doc: Number(id), score, fit, headFit: fit });
+  const source: CoverageSource = { inFocus: () => true, weightIn: () => 1 };
+  const query = { concepts: [concept('khai'), concept('sinh')] } as Query;
+
+  it('offers the family, lower-ranked members included, then what else scored close', () => {
+    const v = decide(
+      [
+        ranked('1', 'Đăng ký khai sinh', 10),
+        ranked('2', 'Đăng ký khai sinh có yếu tố nước ngoài', 9),
+        ranked('3', 'Đăng ký khai tử', 8),
+        ranked('4', 'Đăng ký khai sinh cho người đã có hồ sơ, giấy tờ cá nhân', 3),
+      ],
+      query,
+      source,
+    );
+    expect(v.kind).toBe('ambiguous');
+    if (v.kind !== 'ambiguous') return;
+    expect(v.candidates.map((c) => c.procedure.id)).toEqual(['1', '2', '4', '3']);
+    expect(v.variants?.question).toEqual({ shared: 'head', common: 'Đăng ký khai sinh', labels: ['', 'Có yếu tố nước ngoài', 'Cho người đã có hồ sơ, giấy tờ cá nhân'] });
+  });
+
+  it('lists the leaders by name when the runner-up is another procedure', () => {
+    const v = decide([ranked('1', 'Đăng ký khai sinh', 10), ranked('3', 'Đăng ký khai tử', 9), ranked('2', 'Đăng ký khai sinh có yếu tố nước ngoài', 8)], query, source);
+    expect(v.kind).toBe('ambiguous');
+    expect(v.kind === 'ambiguous' ? v.variants : 'not ambiguous').toBeUndefined();
+  });
+});

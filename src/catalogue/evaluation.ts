@@ -56,6 +56,8 @@ interface Outcome {
   top: string | undefined;
   /** The referral named a procedure the question is about. */
   referredRight: boolean;
+  /** The right procedure was the answer or among the choices offered (not a referral). */
+  offered: boolean;
 }
 
 export interface Tally {
@@ -69,6 +71,8 @@ export interface Tally {
   verdicts: Record<OutcomeKind, number>;
   /** Referrals that named a right procedure. */
   referredRight: number;
+  /** The right procedure answered or among the choices offered: one tap away for the citizen. */
+  offered: number;
 }
 
 export interface EvaluationReport {
@@ -92,6 +96,7 @@ export function evaluate(catalogue: Catalogue, questions: LabelledQuestion[], ba
       verdict: referral.length > 0 ? 'referred' : verdict.kind,
       top: (referral[0] ?? verdict.ranked[0]?.procedure)?.id,
       referredRight: referral.some((p) => isRight(p, question.codes)),
+      offered: referral.length === 0 && offeredProcedures(verdict).some((p) => isRight(p, question.codes)),
     };
   });
   const group = (key: (q: LabelledQuestion) => string | undefined) => {
@@ -117,20 +122,27 @@ function tally(outcomes: Outcome[]): Tally {
     mrr: outcomes.reduce((s, o) => s + (o.rank ? 1 / o.rank : 0), 0) / n,
     verdicts,
     referredRight: outcomes.filter((o) => o.referredRight).length / n,
+    offered: outcomes.filter((o) => o.offered).length / n,
   };
+}
+
+/** What the citizen is shown: the answer, or the choices. */
+function offeredProcedures(verdict: SearchVerdict): Procedure[] {
+  if (verdict.kind === 'match') return [verdict.procedure];
+  return verdict.kind === 'ambiguous' ? verdict.candidates.map((c) => c.procedure) : [];
 }
 
 export function formatReport(r: EvaluationReport, opts: { file: string; sources: string[]; background?: string; misses: boolean }): string {
   const pct = (x: number) => x.toFixed(3);
   const row = (label: string, t: Tally) =>
-    `| ${label.padEnd(14)} | ${String(t.n).padStart(4)} | ${pct(t.answered)} | ${pct(t.top1)} | ${pct(t.top3)} | ${pct(t.mrr)} | ${pct(t.verdicts.match / (t.n || 1))} | ${pct(t.verdicts.ambiguous / (t.n || 1))} | ${pct(t.verdicts.none / (t.n || 1))} | ${pct(t.verdicts.referred / (t.n || 1))} | ${pct(t.referredRight)} |`;
+    `| ${label.padEnd(14)} | ${String(t.n).padStart(4)} | ${pct(t.answered)} | ${pct(t.top1)} | ${pct(t.top3)} | ${pct(t.mrr)} | ${pct(t.verdicts.match / (t.n || 1))} | ${pct(t.verdicts.ambiguous / (t.n || 1))} | ${pct(t.verdicts.none / (t.n || 1))} | ${pct(t.verdicts.referred / (t.n || 1))} | ${pct(t.referredRight)} | ${pct(t.offered)} |`;
   const lines = [
     `Questions: ${opts.file}`,
     `Knowledge: ${opts.sources.join(', ')}`,
     `Background check: ${opts.background ?? 'off'}`,
     '',
-    '| group          |    n | answered top-1 | ranked top-1 | top-3 | MRR@10 | match | ambiguous | none | referred | referred right |',
-    '|----------------|-----:|---------------:|-------------:|------:|-------:|------:|----------:|-----:|---------:|---------------:|',
+    '| group          |    n | answered top-1 | ranked top-1 | top-3 | MRR@10 | match | ambiguous | none | referred | referred right | offered |',
+    '|----------------|-----:|---------------:|-------------:|------:|-------:|------:|----------:|-----:|---------:|---------------:|--------:|',
     row('all', r.overall),
     ...[...r.byStyle].map(([k, t]) => row(`style:${k}`, t)),
     ...[...r.byAspect].map(([k, t]) => row(`aspect:${k}`, t)),

@@ -11,8 +11,15 @@ import type { Procedure } from './schema.js';
 /** Common words ("làm", "con") count this much of their rarity in a name. */
 const WEAK_NAME_WORD = 0.3;
 
-/** Where a name's qualifiers begin: a bracket or comma, or a word that introduces whom, where or how. */
-const QUALIFIER = /\s*[(,;:–]|\s-\s|\s(?:cho|đối với|của|tại|theo|trong|thuộc|khi|do|ở|từ|qua|vào|thực hiện)\s/iu;
+/** Words that introduce whom, where or how a procedure is for. */
+const QUALIFIER_WORDS = 'cho|đối với|của|tại|theo|trong|thuộc|khi|do|ở|từ|qua|vào|thực hiện';
+/** Where a name's qualifiers begin: a bracket or comma, or a qualifier word. */
+const QUALIFIER = new RegExp(String.raw`\s*[(,;:–]|\s-\s|\s(?:${QUALIFIER_WORDS})\s`, 'iu');
+/**
+ * The same, strictly: a bracket or a qualifier word (and "có yếu tố"), not a
+ * comma, which in a name more often lists ("nhận cha, mẹ, con").
+ */
+export const QUALIFIER_WORD = new RegExp(String.raw`\s*\(|\s(?:${QUALIFIER_WORDS}|có yếu tố)\s`, 'iu');
 
 interface NameWord {
   folded: string;

@@ -7,6 +7,7 @@
 import type { Procedure } from './schema.js';
 import type { Query } from './query.js';
 import { fold } from '../language/normalize.js';
+import { variantChoice, type VariantChoice } from './variants.js';
 
 export interface Ranked {
   procedure: Procedure;
@@ -27,7 +28,8 @@ interface VerdictBase {
 
 export type SearchVerdict =
   | (VerdictBase & { kind: 'match'; procedure: Procedure; score: number })
-  | (VerdictBase & { kind: 'ambiguous'; candidates: Ranked[] })
+  /** `variants` when the leaders are variants of one procedure (variants.ts): the candidates are that family, then others. */
+  | (VerdictBase & { kind: 'ambiguous'; candidates: Ranked[]; variants?: VariantChoice })
   | (VerdictBase & { kind: 'none' });
 
 /**
@@ -81,6 +83,9 @@ export const DEFAULT_RULE: Readonly<VerdictRule> = Object.freeze({
   minCandidateFit: 0.35,
 });
 
+/** Beside a family of variants, at most this many other procedures are offered. */
+const OTHERS_BESIDE_VARIANTS = 2;
+
 export interface CoverageSource {
   weightIn(term: string, doc: number): number;
   inFocus(term: string, doc: number): boolean;
@@ -127,5 +132,13 @@ export function decide(ranked: Ranked[], query: Query, index: CoverageSource, ru
     return { kind: 'match', procedure: best.procedure, score: best.score, coverage: cov, ranked, topical };
   }
   const candidates = [best, ...rivals.filter((r) => r.score >= best.score * rule.candidateShare)].slice(0, rule.maxCandidates);
+  // Leaders that are variants of one procedure are asked as such, the family's lower-ranked members with
+  // them (the right variant is often not among the leaders), then what else would have been offered.
+  const variants = variantChoice(best.procedure, rivals.map((r) => r.procedure));
+  if (variants) {
+    const family = variants.variants.map((v) => ranked.find((r) => r.procedure === v.procedure)!);
+    const others = candidates.filter((c) => !family.includes(c)).slice(0, OTHERS_BESIDE_VARIANTS);
+    return { kind: 'ambiguous', candidates: [...family, ...others], variants, coverage: cov, ranked, topical };
+  }
   return { kind: 'ambiguous', candidates, coverage: cov, ranked, topical };
 }

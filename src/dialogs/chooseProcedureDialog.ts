@@ -1,9 +1,11 @@
 /**
- * Two to five procedures fit about equally well: ask which one, by button,
- * number or name. A reply that is no choice goes back to the router as a new
+ * Two to five procedures fit about equally well, or the leaders are variants
+ * of one procedure: ask which one, by button, number or name (a variant by
+ * what tells it apart). A reply that is no choice goes back to the router as a new
  * question rather than being asked again.
  */
 import { TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { VariantQuestion } from '../catalogue/variants.js';
 import type { Aspect } from '../language/aspects.js';
 import { pickChoice } from '../language/choice.js';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog.js';
@@ -13,6 +15,8 @@ import { CHOOSE_PROCEDURE_DIALOG, CHOOSE_WATERFALL, TEXT_PROMPT } from './ids.js
 export interface ChooseOptions {
   procedureIds: string[];
   aspects: Aspect[];
+  /** Variants of one procedure: asked by what tells them apart ("cấp mới, điều chỉnh hay gia hạn?"). */
+  variants?: VariantQuestion;
 }
 
 /** What the dialog ends with: nothing, or a message to route as a new question. */
@@ -35,7 +39,8 @@ export class ChooseProcedureDialog extends CancelAndHelpDialog {
 
   /** Show the candidates and wait for the reply. */
   private async askStep(step: WaterfallStepContext) {
-    await send(this.deps, step.context, this.deps.renderer.choices(this.candidates(step), profileOf(step.context)));
+    const { variants } = step.options as ChooseOptions;
+    await send(this.deps, step.context, this.deps.renderer.choices(this.candidates(step), profileOf(step.context), variants));
     return step.prompt(TEXT_PROMPT, {});
   }
 

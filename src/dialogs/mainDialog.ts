@@ -100,7 +100,11 @@ export class MainDialog extends ComponentDialog {
         await send(this.deps, context, renderer.procedure(answer, profile));
         break;
       case 'choose':
-        return step.beginDialog(CHOOSE_PROCEDURE_DIALOG, { procedureIds: answer.candidates.map((c) => c.id), aspects: answer.aspects } satisfies ChooseOptions);
+        return step.beginDialog(CHOOSE_PROCEDURE_DIALOG, {
+          procedureIds: answer.candidates.map((c) => c.id),
+          aspects: answer.aspects,
+          variants: answer.variants,
+        } satisfies ChooseOptions);
       case 'elsewhere':
         // Not covered by the knowledge: a gap the administrators see in the unanswered log.
         await this.deps.unanswered.record(text, context.activity.channelId);

@@ -10,6 +10,7 @@ import { BackgroundCheck } from '../catalogue/backgroundCheck.js';
 import type { Catalogue } from '../catalogue/catalogue.js';
 import type { Procedure } from '../catalogue/schema.js';
 import { isStale } from '../catalogue/staleness.js';
+import type { VariantQuestion } from '../catalogue/variants.js';
 import { detectAspects, type Aspect } from '../language/intents.js';
 
 export interface GuideContext {
@@ -19,7 +20,8 @@ export interface GuideContext {
 
 export type GuideAnswer =
   | { kind: 'procedure'; procedure: Procedure; aspects: Aspect[]; followUp: boolean; stale: boolean }
-  | { kind: 'choose'; candidates: Procedure[]; aspects: Aspect[] }
+  /** `variants`: the candidates are variants of one procedure, asked by what tells them apart. */
+  | { kind: 'choose'; candidates: Procedure[]; aspects: Aspect[]; variants?: VariantQuestion }
   /** Not covered here: the national catalogue's procedures for the question, with where they are handled. */
   | { kind: 'elsewhere'; procedures: Procedure[]; aspects: Aspect[] }
   | { kind: 'unknown'; aspects: Aspect[] };
@@ -59,7 +61,7 @@ export class ProcedureGuide {
       case 'match':
         return this.answer(verdict.procedure, aspects, false);
       case 'ambiguous':
-        return { kind: 'choose', candidates: verdict.candidates.map((c) => c.procedure), aspects };
+        return { kind: 'choose', candidates: verdict.candidates.map((c) => c.procedure), aspects, variants: verdict.variants?.question };
       case 'none':
         return { kind: 'unknown', aspects };
     }

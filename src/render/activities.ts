@@ -6,6 +6,7 @@
  */
 import { ActionTypes, CardFactory, MessageFactory, type Activity, type CardAction } from 'botbuilder';
 import type { Procedure } from '../catalogue/schema.js';
+import type { VariantQuestion } from '../catalogue/variants.js';
 import type { DossierView } from '../dossiers/view.js';
 import { dossierSheet } from './dossierText.js';
 import { referralText } from './referralText.js';
@@ -100,11 +101,17 @@ export class Renderer {
     return { activities: [...texts, ...stale, ...more.activities], menu: more.menu };
   }
 
-  /** A list of procedures to choose from; the reply "2" or "2. Tên" picks the second. */
-  choices(candidates: readonly Procedure[], profile: ChannelProfile): Rendered {
+  /**
+   * A list of procedures to choose from; the reply "2" or "2. Tên" picks the
+   * second. Variants of one procedure are listed by what tells them apart.
+   */
+  choices(candidates: readonly Procedure[], profile: ChannelProfile, variants?: VariantQuestion): Rendered {
     const one = candidates.length === 1;
-    const intro = one ? this.messages.chooseOne : this.messages.chooseMany;
-    const options = candidates.map((c, i) => `${i + 1}. ${c.name}`);
+    const m = this.messages;
+    const intro = variants ? m.chooseVariant(variants.shared, variants.common) : one ? m.chooseOne : m.chooseMany;
+    // A variant by what tells it apart; a procedure offered beside the variants by its name.
+    const label = (c: Procedure, i: number) => (!variants ? c.name : i < variants.labels.length ? variants.labels[i] || m.variantPlain : m.otherProcedure(c.name));
+    const options = candidates.map((c, i) => `${i + 1}. ${label(c, i)}`);
     if (one) options.push(`${options.length + 1}. ${this.messages.notThisOne}`);
     if (profile === 'plain') {
       return { activities: [MessageFactory.text([intro, ...options, this.messages.chooseHintPlain].join('\n'))], menu: options };

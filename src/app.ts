@@ -50,6 +50,7 @@ import { createLogger, type Logger } from './logger.js';
 import { createMessages } from './messages.js';
 import { Renderer } from './render/activities.js';
 import { LowdbStorage } from './storage/lowdbStorage.js';
+import { createStaff } from './staff/staffApp.js';
 
 export const CONVERSATIONS_FILE = 'conversations.json';
 /** Activities and API bodies nest a few levels; 64 leaves room for any real card and stops recursion bombs. */
@@ -62,6 +63,8 @@ export interface AppOverrides {
   /** The background check's catalogue, instead of loading BACKGROUND_CATALOGUE. */
   background?: Catalogue;
   storage?: LowdbStorage;
+  /** A refused staff sign-in's pause (default 1 s). */
+  staffSignInDelayMs?: number;
 }
 
 export type App = Awaited<ReturnType<typeof createApp>>;
@@ -188,10 +191,15 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     return { complaint, notified: (await outbox.deliverNow(answerJobId(code))) === 'done' };
   };
 
+  const staff = await createStaff(config, {
+    dossiers, complaints, complaintStore, catalogue, background, clock, signInDelayMs: overrides.staffSignInDelayMs,
+    textOptions: () => deps.renderer.textOptions('plain'), kickOutbox: deps.kickOutbox,
+  });
+
   /** What GET /healthz reports: sizes and queues, never personal data. */
   const health = () => ({ procedures: catalogue.size, outbox: { pending: outbox.pendingCount(), dead: outbox.deadCount() }, ...(zaloInbox ? { zaloInbox: zaloInbox.size() } : {}) });
 
-  return { health, config, logger, clock, storage, catalogue, messages, guide, unanswered, conversationState, deps, dialog, bot, adapter, onTurnError, dossiers, subscriptions, notifier, complaints, complaintStore, outbox, sendProactive, answerCitizen, hub, webChatThrottle, directLineTokens, directLineAdapter, zalo, zaloInbox, draftExpiry };
+  return { health, config, logger, clock, storage, catalogue, messages, guide, unanswered, conversationState, deps, dialog, bot, adapter, onTurnError, dossiers, subscriptions, notifier, complaints, complaintStore, outbox, sendProactive, answerCitizen, staff, hub, webChatThrottle, directLineTokens, directLineAdapter, zalo, zaloInbox, draftExpiry };
 }
 
 /** The embedded conversation store, with abandoned conversations pruned so the file stays small. */
@@ -218,6 +226,10 @@ export function serverDeps(app: App): ServerDeps {
     zalo: app.zaloInbox
       ? { appId: config.ZALO_APP_ID, oaSecretKey: config.ZALO_OA_SECRET_KEY, inbox: app.zaloInbox, logger: app.logger, clock: app.clock }
       : undefined,
+    staff: {
+      ...app.staff, unanswered: app.unanswered, messages: app.messages, trustProxy: config.TRUST_PROXY, clock: app.clock,
+      title: config.WEBCHAT_TITLE, consent: app.messages.feedback.consent(config.LOCALITY_NAME).replace(/\s*\(có \/ không\)\s*$/, ''),
+    },
     directLine: { hub: app.hub, adapter: app.directLineAdapter, tokens: app.directLineTokens, bot: app.bot, logger: app.logger, throttle: app.webChatThrottle },
     webChat: {
       tokens: app.directLineTokens,

@@ -105,6 +105,9 @@ export const configSchema = z
     ZALO_REFRESH_TOKEN: z.string().default(''),
     ZALO_API_BASE: z.url().default('https://openapi.zalo.me'),
     ZALO_OAUTH_BASE: z.url().default('https://oauth.zaloapp.com'),
+    /** Staff console (/staff): a session ends after this long without a request, and at the latest after STAFF_SESSION_MAX_HOURS. */
+    STAFF_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+    STAFF_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(12),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((c, ctx) => {

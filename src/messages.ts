@@ -80,6 +80,9 @@ function codeProblem(p: CodeProblem): string {
   }
 }
 
+/** Read out in a list: "một là", "hai là"… */
+const SPOKEN_ORDINALS = ['một là', 'hai là', 'ba là', 'bốn là', 'năm là', 'sáu là', 'bảy là', 'tám là', 'chín là', 'mười là'];
+
 export function createMessages(s: MessageSettings) {
   const hotline = `tổng đài ${s.hotline}`;
   return {
@@ -273,6 +276,19 @@ ${answer}`,
 
 Trả lời của cơ quan:
 ${answer}` : ''),
+    },
+    /** What hotline staff read out to a caller (the staff console's script): spoken register, no lists or symbols. */
+    script: {
+      intro: (name: string) => `Dạ, về thủ tục ${name}:`,
+      documents: (items: string[]) => `Anh/chị chuẩn bị ${items.map((d, i) => `${SPOKEN_ORDINALS[i] ?? `thứ ${i + 1} là`} ${d}`).join('; ')}.`,
+      documentsCase: (label: string) => `Trường hợp ${label.replace(/^trường hợp\s+/i, '')}:`,
+      where: (place: string) => `Anh/chị nộp hồ sơ tại ${place}.`,
+      time: (time: string) => `Thời gian giải quyết: ${time}.`,
+      fee: (fee: string) => `Lệ phí: ${fee}.`,
+      online: (url: string | null) => `Anh/chị cũng có thể nộp trực tuyến${url ? ` tại ${url}` : ' trên Cổng Dịch vụ công quốc gia'}.`,
+      post: 'Hồ sơ có thể gửi qua bưu điện.',
+      closing: `Nếu cần hỗ trợ thêm, anh/chị gọi lại ${hotline} ạ.`,
+      feedbackCode: (code: string) => `Phản ánh của anh/chị đã được ghi nhận, mã theo dõi là ${code.split('').join(' ')}.`,
     },
     error: `Xin lỗi, hệ thống vừa gặp sự cố nên chưa trả lời được. Anh/chị vui lòng hỏi lại sau ít phút hoặc gọi ${hotline}.`,
     hotline,

@@ -12,6 +12,8 @@ import { restifyLogger } from './http/restifyLogger.js';
 import { registerDirectLine, type DirectLineDeps } from './channels/directline/routes.js';
 import { registerWebChat, type WebChatDeps } from './channels/webchat/pages.js';
 import { registerZalo, type ZaloDeps } from './channels/zalo/routes.js';
+import { registerStaffPages, type StaffPageDeps } from './staff/browser/pages.js';
+import { registerStaffApi, type StaffRouteDeps } from './staff/routes.js';
 import { parseComplaintCode } from './complaints/complaintService.js';
 import type { Complaint, ComplaintStatus } from './complaints/schema.js';
 import { parseDossierCode } from './dossiers/dossierCode.js';
@@ -30,6 +32,8 @@ export interface ServerDeps {
   /** Present when a Zalo OA is configured. */
   zalo?: ZaloDeps;
   webChat: WebChatDeps;
+  /** The hotline staff console: its API and pages. */
+  staff: StaffRouteDeps & StaffPageDeps;
   bot: ActivityHandler;
   logger: Logger;
   bodyLimitBytes: number;
@@ -85,6 +89,8 @@ export function createServer(deps: ServerDeps): Server {
 
   registerDirectLine(server, deps.directLine);
   registerWebChat(server, deps.webChat);
+  registerStaffApi(server, deps.staff);
+  registerStaffPages(server, deps.staff);
   if (deps.zalo) registerZalo(server, deps.zalo);
 
   server.get('/healthz', async (_req: Request, res: Response) => {

@@ -30,7 +30,7 @@ export function officeEmailText(c: Complaint): string {
   return [
     `Mã phản ánh: ${c.code}`,
     `Thời gian tiếp nhận: ${vnTime(c.createdAt)}`,
-    `Kênh tiếp nhận: trợ lý ảo, kênh ${c.channel}`,
+    `Kênh tiếp nhận: ${c.channel === 'hotline' ? 'tổng đài, cán bộ ghi nhận qua điện thoại (kênh hotline)' : `trợ lý ảo, kênh ${c.channel}`}`,
     `Trạng thái: ${COMPLAINT_STATUSES[c.status]}`,
     '',
     'THÔNG TIN NGƯỜI PHẢN ÁNH',
@@ -111,5 +111,6 @@ export class WebhookForwarder implements Forwarder {
  * (`send` is the bot's proactive sender; it throws when the channel refuses).
  */
 export function citizenAnswerForwarder(send: (reference: unknown, text: string) => Promise<void>, text: (complaint: Complaint) => string): Forwarder {
-  return { kind: 'citizen', deliver: (complaint) => send(complaint.reference, text(complaint)) };
+  // Feedback taken down by hotline staff has no conversation: the office answers the caller by phone or letter.
+  return { kind: 'citizen', deliver: async (complaint) => (complaint.reference ? send(complaint.reference, text(complaint)) : undefined) };
 }

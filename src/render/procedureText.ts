@@ -87,6 +87,11 @@ function aspectBody(p: Procedure, aspect: Aspect, o: TextOptions): string[] | un
   }
 }
 
+/** The aspect's text without its heading, or undefined when the entry has nothing on it (the staff console's sections). */
+export function aspectText(p: Procedure, aspect: Aspect, o: TextOptions): string | undefined {
+  return aspectBody(p, aspect, o)?.join('\n\n');
+}
+
 /** Aspects worth a button: the entry has something on them and they are not already on screen. */
 export function detailAspects(p: Procedure, order: readonly Aspect[], shown: readonly Aspect[], o: TextOptions, max = 5): Aspect[] {
   return order.filter((a) => !shown.includes(a) && aspectBody(p, a, o) !== undefined).slice(0, max);

@@ -281,7 +281,7 @@ ${answer}` : ''),
     script: {
       intro: (name: string) => `Dạ, về thủ tục ${name}:`,
       documents: (items: string[]) => `Anh/chị chuẩn bị ${items.map((d, i) => `${SPOKEN_ORDINALS[i] ?? `thứ ${i + 1} là`} ${d}`).join('; ')}.`,
-      documentsCase: (label: string) => `Trường hợp ${label.replace(/^trường hợp\s+/i, '')}:`,
+      documentsCase: (label: string) => `${label.replace(/^\p{Ll}/u, (c) => c.toUpperCase())}:`,
       where: (place: string) => `Anh/chị nộp hồ sơ tại ${place}.`,
       time: (time: string) => `Thời gian giải quyết: ${time}.`,
       fee: (fee: string) => `Lệ phí: ${fee}.`,

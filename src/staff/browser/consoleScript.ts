@@ -61,6 +61,8 @@ async function search() {
     results = data.results || [];
     selected = results.length ? 0 : -1;
     renderResults();
+    // Which query the list shows (the latency benchmark waits for it).
+    $('results').dataset.query = q;
   } catch (e) { if (e.name !== 'AbortError') throw e; }
 }
 

@@ -1,0 +1,57 @@
+/** Staff accounts, passwords and the audit export, without a server. */
+import { describe, expect, it } from 'vitest';
+import { AccountError, normaliseUsername, StaffAccounts } from '../src/staff/accounts.js';
+import { auditCsv } from '../src/staff/auditLog.js';
+import { checkFeedback } from '../src/staff/feedbackFields.js';
+import { DUMMY_HASH, hashPassword, verifyPassword } from '../src/staff/passwords.js';
+import { tempDir } from './helpers.js';
+
+describe('passwords', () => {
+  it('verifies the right password only, and never a malformed or dummy hash', async () => {
+    const hash = await hashPassword('mật-khẩu-có-dấu-1');
+    expect(hash).toMatch(/^scrypt\$32768\$8\$1\$/);
+    expect(await verifyPassword('mật-khẩu-có-dấu-1', hash)).toBe(true);
+    // The same text typed in decomposed Unicode (some keyboards) is the same password.
+    expect(await verifyPassword('mật-khẩu-có-dấu-1'.normalize('NFD'), hash)).toBe(true);
+    expect(await verifyPassword('mat-khau-co-dau-1', hash)).toBe(false);
+    expect(await verifyPassword('x', 'plain-text')).toBe(false);
+    expect(await verifyPassword('', DUMMY_HASH)).toBe(false);
+    expect(await hashPassword('mật-khẩu-có-dấu-1')).not.toBe(hash);
+  });
+});
+
+describe('accounts', () => {
+  it.each([['An', 'an'], [' Le.Van_B ', 'le.van_b'], ['a', undefined], ['tên có dấu', undefined], ['x'.repeat(41), undefined]])('username %j → %j', (given, expected) => {
+    expect(normaliseUsername(given)).toBe(expected);
+  });
+
+  it('refuses a duplicate, a short password and an unknown account, in Vietnamese', async () => {
+    const { dir, cleanup } = await tempDir();
+    const accounts = await StaffAccounts.open(dir);
+    await accounts.add('an', 'staff', 'mat-khau-du-dai');
+    await expect(accounts.add('AN', 'admin', 'mat-khau-du-dai')).rejects.toThrow(AccountError);
+    await expect(accounts.add('binh', 'staff', 'ngan')).rejects.toThrow(/ít nhất 10 ký tự/);
+    await expect(accounts.disable('khongco')).rejects.toThrow(/Không có tài khoản/);
+    expect((await accounts.disable('an')).disabled).toBe(true);
+    expect((await accounts.resetPassword('an', 'mat-khau-moi-dai')).disabled).toBe(false);
+    expect((await accounts.list()).map((a) => a.username)).toEqual(['an']);
+    await accounts.close();
+    await cleanup();
+  });
+});
+
+describe('the audit export', () => {
+  it('quotes separators and defuses cells a spreadsheet would run as formulas', () => {
+    const csv = auditCsv([{ at: '2026-12-05T01:00:00.000Z', username: 'an', action: 'dossier-lookup', code: '=HYPERLINK("x")', reason: 'caller-verified', address: '127.0.0.1', found: true }]);
+    expect(csv.split('\r\n')[1]).toBe(`2026-12-05T01:00:00.000Z,an,dossier-lookup,"'=HYPERLINK(""x"")",caller-verified,127.0.0.1,true`);
+  });
+});
+
+describe('feedback taken down by an operator', () => {
+  const fields = { content: 'Hồ sơ đăng ký khai sinh của tôi đã trễ hẹn một tuần mà không ai báo lý do.', related: '', name: 'trần an', address: 'Số 1 ngõ 2, phường Mẫu, tỉnh Thử', phone: '0912345678', email: '', consent: true };
+  it('needs consent, reports every bad field at once, and normalises the good ones', () => {
+    expect(checkFeedback({ ...fields, consent: false })).toEqual({ kind: 'no-consent' });
+    expect(checkFeedback({ ...fields, name: 'An', phone: '123', email: 'khong-phai-email' })).toEqual({ kind: 'invalid', problems: { name: 'name-full', phone: 'phone-format', email: 'email-format' } });
+    expect(checkFeedback(fields)).toMatchObject({ kind: 'ok', draft: { name: 'Trần An', email: '' } });
+  });
+});

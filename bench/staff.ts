@@ -5,7 +5,8 @@
  * a signed-in session, over the bundled knowledge plus the national catalogue
  * (2,642 procedures) as the background. Prints p50/p99/max of the HTTP round
  * trip, of the same search called in process (the server's share), and of
- * keystroke to rendered list in Chromium for 20 of the questions.
+ * keystroke to rendered list in Chromium for 20 of the questions; beside
+ * them, a chat turn with the full question (POST /api/messages, expectReplies).
  */
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
@@ -58,7 +59,19 @@ async function main(): Promise<void> {
     await res.json();
     http.push(performance.now() - t);
   }
-  const questionsTyped = [...new Set(typed.filter((_, i) => typed[i + 1] === undefined || !typed[i + 1]!.startsWith(typed[i]!)))].slice(0, 20);
+  // The chat's own turn, for comparison: the full question through /api/messages (expectReplies), a new conversation each.
+  const chat: number[] = [];
+  const full = [...new Set(typed.filter((_, i) => typed[i + 1] === undefined || !typed[i + 1]!.startsWith(typed[i]!)))];
+  for (const [i, text] of full.entries()) {
+    const t = performance.now();
+    const res = await fetch(`${base}/api/messages`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'message', deliveryMode: 'expectReplies', text, channelId: 'emulator', serviceUrl: 'http://127.0.0.1:9', from: { id: `u${i}` }, recipient: { id: 'bot' }, conversation: { id: `bench-${i}` } }),
+    });
+    await res.json();
+    chat.push(performance.now() - t);
+  }
+  const questionsTyped = full.slice(0, 20);
   const browser = await browserKeystrokes(base, cookie, questionsTyped);
   await new Promise<void>((r) => server.close(() => r()));
   await rm(dir, { recursive: true, force: true });
@@ -68,9 +81,10 @@ async function main(): Promise<void> {
     return `| ${label} | ${s.length} | ${percentile(s, 50).toFixed(2)} | ${percentile(s, 99).toFixed(2)} | ${s.at(-1)!.toFixed(2)} |`;
   };
   console.log(`Procedures: ${app.catalogue.size} bundled, the national catalogue (${cataloguePath}) as background; ${typed.length} keystrokes from ${count} questions\n`);
-  console.log('| search | keystrokes | p50 (ms) | p99 (ms) | max (ms) |\n|---|---:|---:|---:|---:|');
+  console.log('| search | n | p50 (ms) | p99 (ms) | max (ms) |\n|---|---:|---:|---:|---:|');
   console.log(row('in process (StaffConsole.search)', inProcess));
   console.log(row('HTTP round trip (GET /api/staff/search)', http));
+  console.log(row(`chat turn, for comparison (POST /api/messages, ${full.length} questions)`, chat));
   if (browser) console.log(row(`keystroke to rendered list, Chromium (${questionsTyped.length} questions)`, browser));
   else console.log('(no Chromium at CHROMIUM_PATH or /usr/bin/chromium: browser row skipped)');
   process.exit(0);

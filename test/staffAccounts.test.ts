@@ -4,6 +4,7 @@ import { AccountError, normaliseUsername, StaffAccounts } from '../src/staff/acc
 import { auditCsv } from '../src/staff/auditLog.js';
 import { checkFeedback } from '../src/staff/feedbackFields.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../src/staff/passwords.js';
+import { MAX_SESSIONS_PER_ACCOUNT, SessionStore } from '../src/staff/sessions.js';
 import { tempDir } from './helpers.js';
 
 describe('passwords', () => {
@@ -53,5 +54,16 @@ describe('feedback taken down by an operator', () => {
     expect(checkFeedback({ ...fields, consent: false })).toEqual({ kind: 'no-consent' });
     expect(checkFeedback({ ...fields, name: 'An', phone: '123', email: 'khong-phai-email' })).toEqual({ kind: 'invalid', problems: { name: 'name-full', phone: 'phone-format', email: 'email-format' } });
     expect(checkFeedback(fields)).toMatchObject({ kind: 'ok', draft: { name: 'Trần An', email: '' } });
+  });
+});
+
+describe('sessions', () => {
+  it(`keep at most ${MAX_SESSIONS_PER_ACCOUNT} per account, the oldest making room`, () => {
+    const store = new SessionStore({ idleMs: 60_000, absoluteMs: 3_600_000 }, () => new Date('2026-12-05T08:00:00Z'));
+    const account = { username: 'an', role: 'staff' as const, passwordHash: 'h', disabled: false, createdAt: '', passwordChangedAt: '' };
+    const tokens = Array.from({ length: MAX_SESSIONS_PER_ACCOUNT + 1 }, () => store.create(account).token);
+    expect(store.size).toBe(MAX_SESSIONS_PER_ACCOUNT);
+    expect(store.touch(tokens[0])).toBeUndefined();
+    expect(store.touch(tokens.at(-1))?.username).toBe('an');
   });
 });

@@ -22,6 +22,8 @@ export interface SessionLimits {
   absoluteMs: number;
 }
 
+export const MAX_SESSIONS_PER_ACCOUNT = 10;
+
 const digest = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export class SessionStore {
@@ -35,6 +37,9 @@ export class SessionStore {
   /** A new session; the token goes in the cookie and is not kept. */
   create(account: StaffAccount): { token: string; session: StaffSession } {
     this.sweep();
+    // One person at a few desks and browsers; beyond that the oldest session makes room (memory stays bounded).
+    const own = [...this.sessions].filter(([, s]) => s.username === account.username);
+    if (own.length >= MAX_SESSIONS_PER_ACCOUNT) this.sessions.delete(own[0]![0]);
     const token = randomBytes(32).toString('base64url');
     const now = this.clock().getTime();
     const session: StaffSession = {

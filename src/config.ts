@@ -108,6 +108,8 @@ export const configSchema = z
     /** Staff console (/staff): a session ends after this long without a request, and at the latest after STAFF_SESSION_MAX_HOURS. */
     STAFF_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
     STAFF_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(12),
+    /** Staff sign-in requests per client address and minute (operators behind one office address share it). */
+    STAFF_SIGN_INS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((c, ctx) => {

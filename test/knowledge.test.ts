@@ -139,3 +139,13 @@ describe('staleness and stats', () => {
     expect(knowledgeStats([valid!, timeless], { now, maxAgeDays: 365 }).missing.time).toEqual(['9.000009']);
   });
 });
+
+describe('links in an entry', () => {
+  it.each(['javascript:alert(1)', 'data:text/html,x', 'ftp://example.gov.vn/a'])('refuses %s as a source or online link: pages render them as links', async (url) => {
+    const { procedureEntrySchema } = await import('../src/catalogue/schema.js');
+    const entry = { name: 'Đăng ký khai sinh', field: 'Hộ tịch', levels: ['Cấp xã'] };
+    expect(procedureEntrySchema.safeParse({ ...entry, sourceUrl: url }).success).toBe(false);
+    expect(procedureEntrySchema.safeParse({ ...entry, online: { level: 'full', url } }).success).toBe(false);
+    expect(procedureEntrySchema.safeParse({ ...entry, sourceUrl: 'https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc=1.001193' }).success).toBe(true);
+  });
+});

@@ -1,10 +1,14 @@
 /** Staff accounts, passwords and the audit export, without a server. */
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AccountError, normaliseUsername, StaffAccounts } from '../src/staff/accounts.js';
 import { auditCsv } from '../src/staff/auditLog.js';
 import { checkFeedback } from '../src/staff/feedbackFields.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../src/staff/passwords.js';
 import { MAX_SESSIONS_PER_ACCOUNT, SessionStore } from '../src/staff/sessions.js';
+import { MAX_CONCURRENT_HASHES, MAX_WAITING_SIGN_INS, SignIn, STAFF_GUARD_FILE } from '../src/staff/signIn.js';
+import { VerificationGuard } from '../src/security/verificationGuard.js';
 import { tempDir } from './helpers.js';
 
 describe('passwords', () => {
@@ -36,6 +40,8 @@ describe('accounts', () => {
     expect((await accounts.disable('an')).disabled).toBe(true);
     expect((await accounts.resetPassword('an', 'mat-khau-moi-dai')).disabled).toBe(false);
     expect((await accounts.list()).map((a) => a.username)).toEqual(['an']);
+    // Password hashes are for the service's own user only.
+    expect((await stat(path.join(dir, 'staff.json'))).mode & 0o777).toBe(0o600);
     await accounts.close();
     await cleanup();
   });
@@ -66,4 +72,35 @@ describe('sessions', () => {
     expect(store.touch(tokens[0])).toBeUndefined();
     expect(store.touch(tokens.at(-1))?.username).toBe('an');
   });
+});
+
+describe('sign-in under load', () => {
+  async function signInService(perAddressPerMinute: number) {
+    const { dir, cleanup } = await tempDir();
+    const accounts = await StaffAccounts.open(dir);
+    await accounts.add('an', 'staff', 'mat-khau-du-dai');
+    const clock = () => new Date('2026-12-05T08:00:00Z');
+    const signIn = new SignIn(accounts, await VerificationGuard.open(dir, STAFF_GUARD_FILE, clock), { failureDelayMs: 0, perAddressPerMinute }, clock);
+    return { signIn, done: async () => { await accounts.close(); await cleanup(); } };
+  }
+
+  it('limits the requests of one address a minute before any hashing', async () => {
+    const { signIn, done } = await signInService(3);
+    const results = [];
+    for (let i = 0; i < 4; i++) results.push((await signIn.attempt('an', 'mat-khau-du-dai', '10.0.0.1')).kind);
+    expect(results).toEqual(['signed-in', 'signed-in', 'signed-in', 'rate-limited']);
+    expect((await signIn.attempt('an', 'mat-khau-du-dai', '10.0.0.2')).kind).toBe('signed-in');
+    await done();
+  });
+
+  it(`hashes ${MAX_CONCURRENT_HASHES} at a time, queues ${MAX_WAITING_SIGN_INS} and tells the rest to retry`, async () => {
+    const { signIn, done } = await signInService(1000);
+    const extra = 5;
+    const all = await Promise.all(Array.from({ length: MAX_CONCURRENT_HASHES + MAX_WAITING_SIGN_INS + extra }, (_, i) => signIn.attempt('an', 'mat-khau-du-dai', `10.0.1.${i}`)));
+    expect(all.filter((r) => r.kind === 'busy')).toHaveLength(extra);
+    expect(all.filter((r) => r.kind === 'signed-in')).toHaveLength(MAX_CONCURRENT_HASHES + MAX_WAITING_SIGN_INS);
+    // The slots were all given back.
+    expect((await signIn.attempt('an', 'mat-khau-du-dai', '10.0.2.1')).kind).toBe('signed-in');
+    await done();
+  }, 30_000);
 });

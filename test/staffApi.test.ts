@@ -23,7 +23,7 @@ let base: string;
 let now = FIXED_NOW;
 
 beforeAll(async () => {
-  ({ app, dir, cleanup } = await testApp({ STAFF_SESSION_IDLE_MINUTES: '30', STAFF_SESSION_MAX_HOURS: '12' }, { clock: () => now, staffSignInDelayMs: 20 }));
+  ({ app, dir, cleanup } = await testApp({ STAFF_SESSION_IDLE_MINUTES: '30', STAFF_SESSION_MAX_HOURS: '12', STAFF_SIGN_INS_PER_MINUTE: '1000' }, { clock: () => now, staffSignInDelayMs: 20 }));
   await app.staff.accounts.add('an', 'staff', PASSWORD);
   await app.staff.accounts.add('quantri', 'admin', PASSWORD);
   server = createServer(serverDeps(app));
@@ -77,8 +77,10 @@ describe('without a session', () => {
     expect((await call(method, path, { body })).status).toBe(401);
   });
 
-  it.each([['a forged cookie', 'staff_session=forged-token-value'], ['no cookie value', 'staff_session=']])('%s gets 401', async (_label, cookie) => {
-    expect((await call('GET', '/api/staff/search?q=a', { session: { cookie, csrf: 'x', role: 'staff' } })).status).toBe(401);
+  it.each([['a forged cookie', 'staff_session=forged-token-value'], ['no cookie value', 'staff_session='], ['a malformed escape', 'staff_session=%']])('%s gets 401, and the page a redirect', async (_label, cookie) => {
+    const session = { cookie, csrf: 'x', role: 'staff' };
+    expect((await call('GET', '/api/staff/search?q=a', { session })).status).toBe(401);
+    expect((await call('GET', '/staff', { session })).status).toBe(302);
   });
 
   it('the console page redirects to sign-in; the sign-in page is served', async () => {
@@ -122,6 +124,11 @@ describe('sign-in', () => {
     child.child.stdin!.end(`${PASSWORD}\n`);
     expect((await child).stdout).toContain('Đã tạo tài khoản chi');
     expect((await signIn('chi')).role).toBe('staff');
+  });
+
+  it('lets more operators behind one office address sign in than the hourly limit on names tried', async () => {
+    for (let i = 1; i <= 12; i++) await app.staff.accounts.add(`ca${i}`, 'staff', PASSWORD);
+    for (let i = 1; i <= 12; i++) expect((await signIn(`ca${i}`)).role).toBe('staff');
   });
 
   it('refuses a malformed body with 400', async () => {
@@ -211,6 +218,13 @@ describe('the console', () => {
     const invalid = await call('POST', '/api/staff/feedback', { session: s, body: { ...fields, phone: '12', consent: true } });
     expect(invalid.status).toBe(400);
     expect(invalid.json.problems.phone).toMatch(/Số điện thoại/);
+    const long = await call('POST', '/api/staff/feedback', { session: s, body: { ...fields, content: 'Trễ hẹn nhiều ngày. '.repeat(400), consent: true } });
+    expect(long.json.problems.content).toMatch(/dài quá 4000 ký tự/);
+    expect((await call('POST', '/api/staff/feedback', { session: s, body: { ...fields, consent: 'yes' } })).json.error).toMatch(/chưa đồng ý/);
+    const badDraft = await call('POST', '/api/staff/feedback', { session: s, body: { ...fields, consent: true, draftId: 'x' } });
+    expect(badDraft.status).toBe(400);
+    expect(badDraft.json.error).toMatch(/draftId/);
+    expect((await call('POST', '/api/staff/feedback', { session: s, body: { ...fields, phone: 12, consent: true } })).json.error).toMatch(/Số điện thoại/);
 
     const draftId = '7d0f1f7e-3b7a-4c8e-9a56-1f2e3d4c5b6a';
     const created = await call('POST', '/api/staff/feedback', { session: s, body: { ...fields, consent: true, draftId } });

@@ -62,7 +62,7 @@ export type Channel = z.infer<typeof channelSchema>;
  */
 export const onlineSchema = z.object({
   level: z.enum(['full', 'partial', 'unspecified', 'none']),
-  url: z.url().nullable().default(null),
+  url: z.url({ protocol: /^https?$/ }).nullable().default(null),
 });
 export type OnlineService = z.infer<typeof onlineSchema>;
 
@@ -129,7 +129,7 @@ export const procedureEntrySchema = z
     resultByPost: z.boolean().nullable().default(null),
     /** Sibling codes that are the same procedure at another level or its online variant. */
     alternates: z.array(procedureCodeSchema).default([]),
-    sourceUrl: z.url().optional(),
+    sourceUrl: z.url({ protocol: /^https?$/ }).optional(),
     verification: z.array(verificationSchema).default([]),
   })
   .strict()

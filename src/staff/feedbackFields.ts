@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { checkAddress, checkContent, checkEmail, checkName, checkPhone, type Checked, type FieldProblem } from '../complaints/fields.js';
 import type { ComplaintDraft } from '../complaints/schema.js';
 
-const field = z.string().max(5000);
+/** Generous: the field rules below say what is too long, in the chat's words. */
+const field = z.string().max(50_000);
 export const feedbackFieldsSchema = z.object({
   content: field,
   related: field.default(''),
@@ -16,7 +17,7 @@ export const feedbackFieldsSchema = z.object({
   phone: field,
   email: field.default(''),
   /** The operator read the consent sentence and the caller agreed. */
-  consent: z.boolean(),
+  consent: z.unknown().transform((v) => v === true),
   /** Sent again with a retried request, so a double submit makes one record. */
   draftId: z.string().uuid().optional(),
 });

@@ -6,7 +6,7 @@
  */
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
-import { clientAddress } from '../channels/directline/throttle.js';
+import { clientAddress, exactClientAddress } from '../channels/directline/throttle.js';
 import { parseComplaintCode } from '../complaints/complaintService.js';
 import { COMPLAINT_STATUSES } from '../complaints/schema.js';
 import { parseDossierCode } from '../dossiers/dossierCode.js';
@@ -39,13 +39,14 @@ const RECENT_HOURS = 6;
 
 export function registerStaffApi(server: Server, deps: StaffRouteDeps): void {
   const { auth, console: staff } = deps;
-  const operator = (req: Request, username: string) => ({ username, address: clientAddress(req, deps.trustProxy) });
+  const operator = (req: Request, username: string) => ({ username, address: exactClientAddress(req, deps.trustProxy) });
 
   server.post('/api/staff/session', async (req: Request, res: Response) => {
     const body = credentials.safeParse(req.body);
     if (!body.success) return void res.send(400, { error: 'Cần tên đăng nhập và mật khẩu.' });
     const result = await deps.signIn.attempt(body.data.username, body.data.password, clientAddress(req, deps.trustProxy));
-    if (result.kind === 'rate-limited') return void res.send(429, { error: 'Có quá nhiều lần đăng nhập từ địa chỉ này. Vui lòng thử lại sau một giờ.' });
+    if (result.kind === 'rate-limited') return void res.send(429, { error: 'Có quá nhiều lần đăng nhập từ địa chỉ này. Vui lòng thử lại sau.' });
+    if (result.kind === 'busy') return void res.send(429, { error: 'Hệ thống đang bận xử lý đăng nhập. Vui lòng thử lại sau vài giây.' });
     if (result.kind === 'refused') return void res.send(401, { error: REFUSED });
     const { token, session } = deps.sessions.create(result.account);
     res.setHeader('set-cookie', sessionCookie(token, deps.sessionMaxSeconds, isHttps(req, deps.trustProxy)));
@@ -92,7 +93,11 @@ export function registerStaffApi(server: Server, deps: StaffRouteDeps): void {
     const session = await auth.require(req, res, { change: true });
     if (!session) return;
     const body = feedbackFieldsSchema.safeParse(req.body);
-    if (!body.success) return void res.send(400, { error: 'Thiếu trường bắt buộc: nội dung, họ tên, địa chỉ, số điện thoại, đồng ý của người phản ánh.' });
+    if (!body.success) {
+      const labels: Record<string, string> = { ...deps.messages.feedback.fields, draftId: 'mã bản nháp (draftId, dạng UUID)' };
+      const named = [...new Set(body.error.issues.map((i) => labels[String(i.path[0])] ?? String(i.path[0] ?? 'nội dung yêu cầu')))];
+      return void res.send(400, { error: `Thiếu hoặc sai: ${named.join(', ')}. Nội dung, họ tên, địa chỉ và số điện thoại là bắt buộc.` });
+    }
     const result = await staff.recordFeedback(operator(req, session.username), body.data);
     const problems = deps.messages.feedback.problems;
     switch (result.kind) {

@@ -37,8 +37,8 @@ export async function createStaff(config: AppConfig, services: StaffServices) {
   const accounts = await StaffAccounts.open(config.DATA_DIR, clock);
   const audit = AuditLog.forDataDir(config.DATA_DIR);
   const sessions = new SessionStore({ idleMs: config.STAFF_SESSION_IDLE_MINUTES * 60_000, absoluteMs: config.STAFF_SESSION_MAX_HOURS * 3_600_000 }, clock);
-  const signIn = new SignIn(accounts, await VerificationGuard.open(config.DATA_DIR, STAFF_GUARD_FILE, clock), services.signInDelayMs);
-  const auth = new StaffAuth(sessions, accounts);
+  const signIn = new SignIn(accounts, await VerificationGuard.open(config.DATA_DIR, STAFF_GUARD_FILE, clock), { failureDelayMs: services.signInDelayMs ?? 1000, perAddressPerMinute: config.STAFF_SIGN_INS_PER_MINUTE }, clock);
+  const auth = new StaffAuth(sessions, accounts, config.TRUST_PROXY);
   const console = new StaffConsole({ ...services, audit });
   return { accounts, audit, sessions, signIn, auth, console, sessionMaxSeconds: config.STAFF_SESSION_MAX_HOURS * 3600 };
 }

@@ -14,7 +14,8 @@ export const SESSION_COOKIE = 'staff_session';
 export function cookie(req: Request, name: string): string | undefined {
   for (const part of (req.header('cookie') ?? '').split(';')) {
     const [key, ...value] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(value.join('='));
+    // Tokens are base64url: nothing to decode, so a malformed escape is just a wrong token.
+    if (key === name) return value.join('=');
   }
   return undefined;
 }
@@ -32,6 +33,7 @@ export class StaffAuth {
   constructor(
     private readonly sessions: SessionStore,
     private readonly accounts: StaffAccounts,
+    private readonly trustProxy: boolean,
   ) {}
 
   /** The request's live session, or undefined (no cookie, expired, account disabled or re-keyed). */
@@ -58,7 +60,7 @@ export class StaffAuth {
       res.send(401, { error: 'Phiên đăng nhập đã hết hạn hoặc chưa đăng nhập. Vui lòng đăng nhập lại.' });
       return undefined;
     }
-    if (options.change && (!sameOrigin(req) || !csrfMatches(session, req.header('x-csrf-token')))) {
+    if (options.change && (!sameOrigin(req, this.trustProxy) || !csrfMatches(session, req.header('x-csrf-token')))) {
       res.send(403, { error: 'Yêu cầu không hợp lệ (thiếu mã chống giả mạo). Vui lòng tải lại trang.' });
       return undefined;
     }
@@ -70,12 +72,17 @@ export class StaffAuth {
   }
 }
 
-/** No Origin (curl, same-origin GET) is allowed; an Origin must name this host. */
-function sameOrigin(req: Request): boolean {
+/**
+ * No Origin (curl, same-origin GET) is allowed; an Origin must name the host
+ * the browser asked for: Host, or behind a trusted proxy X-Forwarded-Host
+ * (a proxy that rewrites Host sends it; nginx: proxy_set_header X-Forwarded-Host $host).
+ */
+function sameOrigin(req: Request, trustProxy: boolean): boolean {
   const origin = req.header('origin');
   if (!origin) return true;
+  const host = ((trustProxy && req.header('x-forwarded-host')?.split(',')[0]?.trim()) || req.header('host') || '').toLowerCase();
   try {
-    return new URL(origin).host === req.header('host');
+    return new URL(origin).host === host;
   } catch {
     return false;
   }

@@ -59,7 +59,8 @@ export async function writeDurably(file: string, body: string): Promise<FileHand
   const temp = `${file}.${process.pid}.${++tempCounter}.tmp`;
   inFlight.add(temp);
   try {
-    const handle = await open(temp, 'w');
+    // Owner-only: these files hold personal data and password hashes.
+    const handle = await open(temp, 'w', 0o600);
     try {
       await handle.writeFile(body, 'utf8');
       await handle.sync();

@@ -48,13 +48,20 @@ export class WebChatThrottle {
  * trusted, and only when TRUST_PROXY says a proxy is in front. IPv6 clients
  * are counted per /64, the block one subscriber usually gets.
  */
-export function clientAddress(req: Pick<Request, 'header'> & { socket?: { remoteAddress?: string } }, trustProxy: boolean): string {
+export function clientAddress(req: AddressedRequest, trustProxy: boolean): string {
+  return normalise(exactClientAddress(req, trustProxy)) || 'unknown';
+}
+
+type AddressedRequest = Pick<Request, 'header'> & { socket?: { remoteAddress?: string } };
+
+/** The client's own address as the audit log records it (IPv6 in full, not its /64). */
+export function exactClientAddress(req: AddressedRequest, trustProxy: boolean): string {
   let address = req.socket?.remoteAddress ?? '';
   if (trustProxy) {
     const forwarded = req.header('x-forwarded-for')?.split(',').map((s) => s.trim()).filter(Boolean).at(-1);
     if (forwarded) address = forwarded;
   }
-  return normalise(address) || 'unknown';
+  return address.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i, '$1') || 'unknown';
 }
 
 function normalise(address: string): string {

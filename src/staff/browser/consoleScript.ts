@@ -86,7 +86,7 @@ async function open(id) {
     sec.append(el('h3', s.label), el('pre', s.text));
     pane.append(sec);
   }
-  if (data.sourceUrl) { const a = el('a', 'Trang thủ tục trên Cổng Dịch vụ công'); a.href = data.sourceUrl; a.target = '_blank'; a.rel = 'noopener'; pane.append(a); }
+  if (data.sourceUrl && /^https?:\/\//i.test(data.sourceUrl)) { const a = el('a', 'Trang thủ tục trên Cổng Dịch vụ công'); a.href = data.sourceUrl; a.target = '_blank'; a.rel = 'noopener'; pane.append(a); }
 }
 
 async function copyScript(text) {

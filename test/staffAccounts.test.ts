@@ -9,6 +9,8 @@ import { DUMMY_HASH, hashPassword, verifyPassword } from '../src/staff/passwords
 import { MAX_SESSIONS_PER_ACCOUNT, SessionStore } from '../src/staff/sessions.js';
 import { MAX_CONCURRENT_HASHES, MAX_WAITING_SIGN_INS, SignIn, STAFF_GUARD_FILE } from '../src/staff/signIn.js';
 import { VerificationGuard } from '../src/security/verificationGuard.js';
+import type { Request } from 'restify';
+import { isHttps, sessionCookie } from '../src/staff/staffAuth.js';
 import { tempDir } from './helpers.js';
 
 describe('passwords', () => {
@@ -103,4 +105,18 @@ describe('sign-in under load', () => {
     expect((await signIn.attempt('an', 'mat-khau-du-dai', '10.0.2.1')).kind).toBe('signed-in');
     await done();
   }, 30_000);
+});
+
+describe('the session cookie', () => {
+  const request = (secure: boolean, proto?: string) => ({ isSecure: () => secure, header: (name: string) => (name === 'x-forwarded-proto' ? proto : undefined) }) as unknown as Request;
+  it.each<[string, boolean, string | undefined, boolean, boolean]>([
+    ['plain HTTP', false, undefined, false, false],
+    ['HTTPS', true, undefined, false, true],
+    ['HTTPS at a trusted proxy', false, 'https', true, true],
+    ['a client claiming HTTPS without a trusted proxy', false, 'https', false, false],
+  ])('%s → Secure %s', (_label, secure, proto, trustProxy, expected) => {
+    const cookie = sessionCookie('t0k3n', 43_200, isHttps(request(secure, proto), trustProxy));
+    expect(cookie).toContain('HttpOnly; SameSite=Strict; Max-Age=43200');
+    expect(cookie.endsWith('; Secure')).toBe(expected);
+  });
 });

@@ -128,7 +128,8 @@ describe('the staff console in a browser', () => {
       return d.documentElement.scrollWidth;
     });
     expect(overflow).toBeLessThanOrEqual(390);
-    await page.locator('#feedback-result').screenshot({ path: `${ARTIFACTS}/staff-feedback-phone.png` });
+    await page.locator('#feedback-result').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${ARTIFACTS}/staff-feedback-phone.png` });
     await expect.poll(() => smtp.mails.find((m) => m.raw.includes(code))?.raw ?? '', { timeout: 10_000 }).toContain('hotline');
     await page.context().close();
   });

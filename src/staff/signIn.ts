@@ -56,13 +56,17 @@ export class SignIn {
       // The slot is handed over by the sign-in that finishes (release), so `hashing` stays counted.
       await new Promise<void>((resolve) => this.waiting.push(resolve));
     } else this.hashing++;
+    let result: SignInResult;
     try {
-      return await this.check(username, password, address);
+      result = await this.check(username, password, address);
     } finally {
       const next = this.waiting.shift();
       if (next) next();
       else this.hashing--;
     }
+    // The pause comes after the slot is given back: refusals slow the guesser, not the queue.
+    if (result.kind !== 'signed-in') await new Promise((resolve) => setTimeout(resolve, this.options.failureDelayMs));
+    return result;
   }
 
   private async check(username: string, password: string, address: string): Promise<SignInResult> {
@@ -71,16 +75,11 @@ export class SignIn {
     // Keyed by the password too: a reset lifts the lock without touching this process's guard.
     const lock = `staff:${key}:${credentialTag(account)}`;
     const admission = await this.guard.admit(lock, address);
-    if (admission === 'rate-limited') return this.refuse({ kind: 'rate-limited' });
-    if (admission === 'locked') return this.refuse({ kind: 'refused' });
+    if (admission === 'rate-limited') return { kind: 'rate-limited' };
+    if (admission === 'locked') return { kind: 'refused' };
     const matches = await verifyPassword(password, account?.passwordHash ?? DUMMY_HASH);
-    if (!account || account.disabled || !matches) return this.refuse({ kind: 'refused' });
+    if (!account || account.disabled || !matches) return { kind: 'refused' };
     await this.guard.forgive(lock, address);
     return { kind: 'signed-in', account };
-  }
-
-  private async refuse(result: SignInResult): Promise<SignInResult> {
-    await new Promise((resolve) => setTimeout(resolve, this.options.failureDelayMs));
-    return result;
   }
 }
